@@ -1,0 +1,81 @@
+namespace Polca.Actors;
+
+/// <summary>The base of every actor: its context, lifecycle hooks, behaviour switching and supervision of its children.</summary>
+public abstract class ActorBase
+{
+    private readonly ActorCell _cell;
+    private SupervisorStrategy? _supervisorStrategy;
+
+    /// <summary>Binds the new instance to the cell creating it; actors are made by ActorOf, never by new.</summary>
+    protected ActorBase()
+    {
+        _cell = ActorCell.Constructing ?? throw new ActorInitializationException(null,
+            $"{GetType().Name} was created with 'new'; actors are created with ActorOf(Props.Create(...))");
+    }
+
+    /// <summary>This actor's context.</summary>
+    protected IActorContext Context => _cell;
+
+    /// <summary>This actor's reference.</summary>
+    protected IActorRef Self => _cell.Self;
+
+    /// <summary>The sender of the message being handled.</summary>
+    protected IActorRef Sender => _cell.Sender;
+
+    /// <summary>Handles a message; returns false when it does not.</summary>
+    protected abstract bool Receive(object message);
+
+    /// <summary>Called before the first message, and by the default PostRestart.</summary>
+    protected virtual void PreStart() { }
+
+    /// <summary>Called after the actor and all its children have stopped.</summary>
+    protected virtual void PostStop() { }
+
+    /// <summary>Called on the failed instance before a restart; by default stops all children and calls PostStop.</summary>
+    protected virtual void PreRestart(Exception reason, object? message)
+    {
+        foreach (var child in Context.GetChildren()) Context.Stop(child);
+        PostStop();
+    }
+
+    /// <summary>Called on the new instance after a restart; by default calls PreStart.</summary>
+    protected virtual void PostRestart(Exception reason) => PreStart();
+
+    /// <summary>How this actor supervises its children; the default restarts a child on any exception.</summary>
+    protected virtual SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.DefaultStrategy;
+
+    /// <summary>Called for messages no behaviour handled: publishes <see cref="Event.UnhandledMessage"/>; an unhandled Terminated throws DeathPactException.</summary>
+    protected virtual void Unhandled(object message) => _cell.Unhandled(message);
+
+    /// <summary>Replaces the behaviour.</summary>
+    protected void Become(Receive receive) => _cell.Become(receive);
+
+    /// <summary>Pushes a behaviour.</summary>
+    protected void BecomeStacked(Receive receive) => _cell.BecomeStacked(receive);
+
+    /// <summary>Pops the behaviour pushed last.</summary>
+    protected void UnbecomeStacked() => _cell.UnbecomeStacked();
+
+    /// <summary>Delivers ReceiveTimeout after this long without messages; null turns it off.</summary>
+    protected void SetReceiveTimeout(TimeSpan? timeout) => _cell.SetReceiveTimeout(timeout);
+
+    internal ActorCell Cell => _cell;
+
+    internal SupervisorStrategy SupervisorStrategyInternal => _supervisorStrategy ??= SupervisorStrategy();
+
+    internal bool ReceiveInternal(object message) => Receive(message);
+
+    internal void UnhandledInternal(object message) => Unhandled(message);
+
+    internal void AroundPreStart() => PreStart();
+
+    internal void AroundPostStop() => PostStop();
+
+    internal void AroundPreRestart(Exception reason, object? message)
+    {
+        if (this is IWithUnboundedStash { Stash: { } stash }) stash.UnstashAll();
+        PreRestart(reason, message);
+    }
+
+    internal void AroundPostRestart(Exception reason) => PostRestart(reason);
+}

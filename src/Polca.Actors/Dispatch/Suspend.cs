@@ -1,0 +1,4 @@
+namespace Polca.Actors.Dispatch;
+
+/// <summary>Stop processing user messages until resumed.</summary>
+internal sealed class Suspend : SystemMessage;

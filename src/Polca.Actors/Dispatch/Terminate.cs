@@ -1,0 +1,4 @@
+namespace Polca.Actors.Dispatch;
+
+/// <summary>Stop the actor: children first, then PostStop.</summary>
+internal sealed class Terminate : SystemMessage;

@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Polca.TestKit")]
+[assembly: InternalsVisibleTo("Polca.Actors.Tests")]
+[assembly: InternalsVisibleTo("Polca.Benchmarks")]

@@ -1,0 +1,87 @@
+namespace Polca.Actors;
+
+/// <summary>Timers on a virtual clock: a heap ordered by due time and then by scheduling order; fired by the virtual time controller.</summary>
+internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor quiescence) : SchedulerBase(clock)
+{
+    private readonly object _lock = new();
+    private readonly PriorityQueue<TimerEntry, (long Due, long Sequence)> _queue = new();
+    private long _sequence;
+    private bool _stopped;
+
+    /// <inheritdoc />
+    protected override void Schedule(TimerEntry entry, TimeSpan delay, TimeSpan? interval)
+    {
+        lock (_lock)
+        {
+            if (_stopped) return;
+            entry.Due = clock.ElapsedTicks + Math.Max(0, delay.Ticks);
+            entry.Interval = interval?.Ticks ?? 0;
+            entry.Sequence = _sequence++;
+            _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+        }
+        quiescence.Notify();
+    }
+
+    /// <inheritdoc />
+    internal override void Shutdown()
+    {
+        lock (_lock)
+        {
+            _stopped = true;
+            _queue.Clear();
+        }
+    }
+
+    /// <summary>The due time (elapsed ticks) of the earliest live timer, or null when there is none.</summary>
+    internal long? NextDue()
+    {
+        lock (_lock)
+        {
+            while (_queue.TryPeek(out var entry, out var key))
+            {
+                if (!entry.IsCancellationRequested) return key.Due;
+                _queue.Dequeue();
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Number of live and cancelled timers not yet fired.</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_lock) return _queue.Count;
+        }
+    }
+
+    /// <summary>Fires, in order, every timer due at or before the clock's current time; returns how many fired.</summary>
+    internal int FireDue()
+    {
+        var now = clock.ElapsedTicks;
+        var due = new List<TimerEntry>();
+        lock (_lock)
+        {
+            while (_queue.TryPeek(out var entry, out var key) && key.Due <= now)
+            {
+                _queue.Dequeue();
+                if (!entry.IsCancellationRequested) due.Add(entry);
+            }
+        }
+        foreach (var entry in due)
+        {
+            entry.Fire(OnActionError);
+            if (entry.Interval > 0 && !entry.IsCancellationRequested)
+            {
+                lock (_lock)
+                {
+                    if (_stopped) continue;
+                    entry.Due += entry.Interval;
+                    entry.Sequence = _sequence++;
+                    _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+                }
+            }
+        }
+        return due.Count;
+    }
+}

@@ -1,0 +1,130 @@
+namespace Polca.Actors;
+
+/// <summary>
+/// Moves a virtual clock: waits until no actor has work, jumps to the next due timer, fires it, and repeats.
+/// In manual mode only callers (the TestKit) advance it, up to a target; in automatic mode a background thread runs it
+/// as fast as possible.
+/// </summary>
+public sealed class VirtualTimeController
+{
+    private readonly VirtualClock _clock;
+    private readonly VirtualTimeScheduler _scheduler;
+    private readonly QuiescenceMonitor _quiescence;
+    private readonly TimeSpan _quiescenceGuard;
+    private readonly object _advanceLock = new();
+    private Thread? _driver;
+    private volatile bool _stopping;
+
+    internal VirtualTimeController(VirtualClock clock, VirtualTimeScheduler scheduler, QuiescenceMonitor quiescence, TimeSpan quiescenceGuard)
+    {
+        _clock = clock;
+        _scheduler = scheduler;
+        _quiescence = quiescence;
+        _quiescenceGuard = quiescenceGuard;
+    }
+
+    /// <summary>The virtual clock.</summary>
+    public VirtualClock Clock => _clock;
+
+    /// <summary>True when no actor has work now.</summary>
+    public bool IsQuiescent => _quiescence.IsQuiescent;
+
+    /// <summary>Number of timers waiting to fire (including cancelled ones not yet discarded).</summary>
+    public int PendingTimers => _scheduler.Count;
+
+    /// <summary>Due time of the next live timer, or null when none is set.</summary>
+    public DateTimeOffset? NextTimerDue => _scheduler.NextDue() is { } due ? _clock.Start + TimeSpan.FromTicks(due) : null;
+
+    /// <summary>Blocks until no actor has work; throws when that takes longer than the wall-clock guard.</summary>
+    public void WaitForQuiescence()
+    {
+        if (!_quiescence.WaitUntil(() => _quiescence.IsQuiescent, _quiescenceGuard))
+            throw new TimeoutException($"the actor system did not become idle within {_quiescenceGuard.TotalSeconds:0.#} s of wall time ({_quiescence.Pending} mailboxes busy); is an actor looping forever?");
+    }
+
+    /// <summary>Advances by <paramref name="duration"/>, firing every timer due on the way, each after the system is idle.</summary>
+    public void Advance(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration), duration, "time cannot go backwards");
+        AdvanceUntil(_clock.ElapsedTicks + duration.Ticks, null);
+    }
+
+    /// <summary>Advances to <paramref name="instant"/> (not before now), firing every timer due on the way.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
+    {
+        var target = (instant - _clock.Start).Ticks;
+        if (target < _clock.ElapsedTicks) throw new ArgumentOutOfRangeException(nameof(instant), instant, $"time cannot go backwards (it is {_clock.Now:O})");
+        AdvanceUntil(target, null);
+    }
+
+    /// <summary>
+    /// Advances towards <paramref name="targetTicks"/> (elapsed ticks) until <paramref name="stop"/> holds; returns true when it held,
+    /// false when the clock reached the target with the system idle and it did not.
+    /// </summary>
+    internal bool AdvanceUntil(long targetTicks, Func<bool>? stop)
+    {
+        lock (_advanceLock)
+        {
+            while (true)
+            {
+                var satisfied = false;
+                if (!_quiescence.WaitUntil(() => (satisfied = stop?.Invoke() ?? false) || _quiescence.IsQuiescent, _quiescenceGuard))
+                    throw new TimeoutException($"the actor system did not become idle within {_quiescenceGuard.TotalSeconds:0.#} s of wall time ({_quiescence.Pending} mailboxes busy); is an actor looping forever?");
+                if (satisfied) return true;
+                var next = _scheduler.NextDue();
+                if (next is null || next.Value > targetTicks)
+                {
+                    if (_clock.ElapsedTicks < targetTicks) _clock.AdvanceTo(targetTicks);
+                    // Timers at exactly the target may have been added meanwhile; otherwise we are done.
+                    if (_scheduler.NextDue() is { } again && again <= targetTicks) continue;
+                    return stop?.Invoke() ?? false;
+                }
+                if (next.Value > _clock.ElapsedTicks) _clock.AdvanceTo(next.Value);
+                _scheduler.FireDue();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the system, advancing the clock timer by timer, until <paramref name="condition"/> holds (true) or the clock has
+    /// reached <paramref name="deadline"/> with the system idle (false). The condition is re-checked whenever the system goes
+    /// idle, a timer fires, or <see cref="Signal"/> is called.
+    /// </summary>
+    public bool RunUntil(Func<bool> condition, DateTimeOffset deadline)
+    {
+        var target = Math.Max((deadline - _clock.Start).Ticks, _clock.ElapsedTicks);
+        return AdvanceUntil(target, condition);
+    }
+
+    /// <summary>Wakes whoever waits in <see cref="RunUntil"/> to re-check its condition.</summary>
+    public void Signal() => _quiescence.Notify();
+
+    /// <summary>Starts the background thread that advances the clock as fast as possible.</summary>
+    internal void StartAutomatic()
+    {
+        _driver = new Thread(RunAutomatic) { IsBackground = true, Name = "polca-virtual-time" };
+        _driver.Start();
+    }
+
+    internal void Stop()
+    {
+        _stopping = true;
+        _quiescence.Notify();
+    }
+
+    private void RunAutomatic()
+    {
+        while (!_stopping)
+        {
+            // Wait until idle with a timer to fire (or until told to stop); an idle system with no timer just waits.
+            _quiescence.WaitUntil(() => _stopping || (_quiescence.IsQuiescent && _scheduler.NextDue() is not null), TimeSpan.FromDays(1));
+            if (_stopping) return;
+            lock (_advanceLock)
+            {
+                if (!_quiescence.IsQuiescent || _scheduler.NextDue() is not { } next) continue;
+                if (next > _clock.ElapsedTicks) _clock.AdvanceTo(next);
+                _scheduler.FireDue();
+            }
+        }
+    }
+}
