@@ -308,19 +308,25 @@ public abstract class TestKitBase
     /// <summary>Waits for <paramref name="task"/> while running the system (advancing virtual time up to <paramref name="timeout"/>), and returns its result.</summary>
     public T AwaitResult<T>(Task<T> task, TimeSpan? timeout = null)
     {
-        var t = RemainingOrDefault(timeout);
-        task.ContinueWith(_ => Sys.VirtualTime?.Signal(), TaskScheduler.Default);
-        if (!_queue.WaitUntil(() => task.IsCompleted, Now + t))
-            throw new XunitException($"Task did not complete within {t.TotalMilliseconds:0.###} ms");
+        WaitForCompletion(task, timeout);
         return task.GetAwaiter().GetResult();
     }
 
     /// <summary>Waits for <paramref name="task"/> while running the system, advancing virtual time up to the timeout.</summary>
-    public void AwaitResult(Task task, TimeSpan? timeout = null) => AwaitResult(task.ContinueWith(t =>
+    public void AwaitResult(Task task, TimeSpan? timeout = null)
     {
-        t.GetAwaiter().GetResult();
-        return 0;
-    }, TaskScheduler.Default), timeout);
+        // Waits on the task itself: a continuation would complete a hop later, after virtual time may have moved on.
+        WaitForCompletion(task, timeout);
+        task.GetAwaiter().GetResult();
+    }
+
+    private void WaitForCompletion(Task task, TimeSpan? timeout)
+    {
+        var t = RemainingOrDefault(timeout);
+        task.ContinueWith(_ => Sys.VirtualTime?.Signal(), TaskScheduler.Default);
+        if (!_queue.WaitUntil(() => task.IsCompleted, Now + t))
+            throw new XunitException($"Task did not complete within {t.TotalMilliseconds:0.###} ms");
+    }
 
     // ----- probes and actors -----
 

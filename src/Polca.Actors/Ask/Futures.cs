@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Polca.Actors;
 
 /// <summary>Ask: send a message and get the first reply as a task.</summary>
@@ -15,38 +17,82 @@ public static class Futures
     public static Task<object> Ask(this ICanTell receiver, object message, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         AskInternal<object>(null, receiver, message, timeout, cancellationToken);
 
-    internal static async Task<T> AskInternal<T>(ActorSystemImpl? system, ICanTell receiver, object message, TimeSpan? timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ask behind every public overload. The returned task is completed synchronously where the promise completes
+    /// (its own continuations still run asynchronously), so that under virtual time a reply or a timeout is visible in
+    /// the task before the system can look idle. <paramref name="complete"/>, when given, turns the completed promise
+    /// into the result (or throws); by default the reply is cast to <typeparamref name="T"/>.
+    /// </summary>
+    internal static Task<T> AskInternal<T>(ActorSystemImpl? system, ICanTell receiver, object message, TimeSpan? timeout,
+        CancellationToken cancellationToken, Func<Task<object>, T>? complete = null)
     {
-        system ??= SystemOf(receiver);
-        var effective = timeout ?? system.Settings.AskTimeout;
-        if (effective != Timeout.InfiniteTimeSpan && effective <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "an Ask timeout must be positive");
+        TimeSpan effective;
+        try
+        {
+            system ??= SystemOf(receiver);
+            effective = timeout ?? system.Settings.AskTimeout;
+            if (effective != Timeout.InfiniteTimeSpan && effective <= TimeSpan.Zero)
+                throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "an Ask timeout must be positive");
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
         var promise = new PromiseActorRef(system);
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         ICancelable? timer = null;
+        var registration = default(CancellationTokenRegistration);
+        promise.OnCompleted(() =>
+        {
+            timer?.Cancel();
+            registration.Unregister();
+            var outcome = promise.Task;
+            if (complete is null && outcome.IsCanceled)
+            {
+                result.TrySetCanceled(cancellationToken);
+                return;
+            }
+            if (complete is null && outcome.IsFaulted)
+            {
+                result.TrySetException(outcome.Exception!.InnerExceptions);
+                return;
+            }
+            try
+            {
+                result.TrySetResult(complete is null ? Cast<T>(outcome.Result, receiver) : complete(outcome));
+            }
+            catch (Exception e)
+            {
+                result.TrySetException(e);
+            }
+        });
+        AskTasks.AddOrUpdate(result.Task, promise);
         if (effective != Timeout.InfiniteTimeSpan)
         {
             timer = system.Scheduler.Advanced.ScheduleOnce(effective, () =>
                 promise.Fail(new AskTimeoutException($"Ask timed out on {Describe(receiver)} after {effective.TotalMilliseconds:0.###} ms (message {message.GetType().Name})")));
         }
-        await using var registration = cancellationToken.CanBeCanceled ? cancellationToken.Register(() => promise.Cancel(cancellationToken)) : default;
+        if (cancellationToken.CanBeCanceled) registration = cancellationToken.Register(() => promise.Cancel(cancellationToken));
         receiver.Tell(message, promise);
-        object reply;
-        try
-        {
-            reply = await promise.Task.ConfigureAwait(false);
-        }
-        finally
-        {
-            timer?.Cancel();
-        }
-        return reply switch
-        {
-            T typed => typed,
-            Status.Success { Payload: T payload } => payload,
-            null when default(T) is null => default!,
-            _ => throw new InvalidCastException($"Ask<{typeof(T).Name}> to {Describe(receiver)} got a reply of type {reply?.GetType().Name ?? "null"}"),
-        };
+        return result.Task;
     }
+
+    private static readonly ConditionalWeakTable<Task, PromiseActorRef> AskTasks = new();
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> synchronously right after <paramref name="task"/>, an Ask's task, completes;
+    /// false when the task is not an Ask's or has already completed (the caller then continues on its own).
+    /// </summary>
+    internal static bool WhenAskCompleted(Task task, Action callback) =>
+        AskTasks.TryGetValue(task, out var promise) && promise.OnCompleted(callback);
+
+    private static T Cast<T>(object reply, ICanTell receiver) => reply switch
+    {
+        T typed => typed,
+        Status.Success { Payload: T payload } => payload,
+        null when default(T) is null => default!,
+        _ => throw new InvalidCastException($"Ask<{typeof(T).Name}> to {Describe(receiver)} got a reply of type {reply?.GetType().Name ?? "null"}"),
+    };
 
     private static string Describe(ICanTell receiver) => receiver is IActorRef r ? r.Path.ToString() : receiver.ToString() ?? "?";
 

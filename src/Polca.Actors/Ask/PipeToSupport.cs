@@ -7,7 +7,7 @@ public static class PipeToSupport
     public static Task PipeTo<T>(this Task<T> task, ICanTell recipient, IActorRef? sender = null,
         Func<T, object>? success = null, Func<Exception, object>? failure = null)
     {
-        return task.ContinueWith(t =>
+        return Pipe(task, t =>
         {
             if (t.IsCompletedSuccessfully)
             {
@@ -16,24 +16,49 @@ public static class PipeToSupport
             }
             else
             {
-                var cause = t.IsCanceled ? new TaskCanceledException(t) : t.Exception!.InnerExceptions.Count == 1 ? t.Exception.InnerException! : t.Exception;
-                recipient.Tell(failure is null ? new Status.Failure(cause) : failure(cause), sender);
+                recipient.Tell(failure is null ? new Status.Failure(CauseOf(t)) : failure(CauseOf(t)), sender);
             }
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        });
     }
 
     /// <summary>Sends <see cref="Status.Success"/> (or the mapped message) when the task completes, or <see cref="Status.Failure"/>.</summary>
     public static Task PipeTo(this Task task, ICanTell recipient, IActorRef? sender = null,
         Func<object>? success = null, Func<Exception, object>? failure = null)
     {
-        return task.ContinueWith(t =>
+        return Pipe(task, t =>
         {
             if (t.IsCompletedSuccessfully) recipient.Tell(success is null ? new Status.Success(null) : success(), sender);
-            else
-            {
-                var cause = t.IsCanceled ? new TaskCanceledException(t) : t.Exception!.InnerExceptions.Count == 1 ? t.Exception.InnerException! : t.Exception;
-                recipient.Tell(failure is null ? new Status.Failure(cause) : failure(cause), sender);
-            }
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            else recipient.Tell(failure is null ? new Status.Failure(CauseOf(t)) : failure(CauseOf(t)), sender);
+        });
+    }
+
+    private static Exception CauseOf(Task t) =>
+        t.IsCanceled ? new TaskCanceledException(t) : t.Exception!.InnerExceptions.Count == 1 ? t.Exception.InnerException! : t.Exception;
+
+    /// <summary>
+    /// Runs <paramref name="deliver"/> once <paramref name="task"/> completes. The outcome of an Ask is piped synchronously
+    /// where the Ask completes (inside the replying actor, or in the scheduler on timeout), so that under virtual time the
+    /// piped message is queued before the system can look idle; any other task is piped by a continuation.
+    /// </summary>
+    private static Task Pipe<TTask>(TTask task, Action<TTask> deliver) where TTask : Task
+    {
+        if (!task.IsCompleted)
+        {
+            var piped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Futures.WhenAskCompleted(task, () =>
+                {
+                    try
+                    {
+                        deliver(task);
+                        piped.TrySetResult();
+                    }
+                    catch (Exception e)
+                    {
+                        piped.TrySetException(e);
+                    }
+                }))
+                return piped.Task;
+        }
+        return task.ContinueWith(t => deliver((TTask)t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

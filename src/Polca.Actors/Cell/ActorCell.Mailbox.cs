@@ -2,11 +2,20 @@ using Polca.Actors.Dispatch;
 
 namespace Polca.Actors;
 
-/// <summary>The mailbox part of the cell: a lock-protected double buffer for user messages, a lock-free stack for system messages, and the run loop the dispatcher executes.</summary>
+/// <summary>
+/// The mailbox part of the cell: user messages in a chain of blocks appended under a short lock and taken by the consumer
+/// a whole chain at a time; system messages on a lock-free stack; and the run loop the dispatcher executes.
+/// </summary>
 internal sealed partial class ActorCell
 {
-    /// <summary>Largest consumer buffer kept after it drains; bigger ones are dropped so idle actors stay small.</summary>
-    private const int RetainedBufferLength = 64;
+    /// <summary>Size of the first block of a queue; small so that quiet actors stay small.</summary>
+    private const int FirstChunkLength = 8;
+
+    /// <summary>Largest block; a burst is held in a chain of these.</summary>
+    private const int MaxChunkLength = 256;
+
+    /// <summary>Largest drained block kept for reuse; bigger ones are dropped so idle actors stay small.</summary>
+    private const int RetainedChunkLength = 32;
 
     private const int StateAlive = 0;
     private const int StateTerminating = 1;
@@ -14,11 +23,17 @@ internal sealed partial class ActorCell
 
     private int _scheduled;
     private SystemMessage? _systemHead;
-    private Envelope[]? _in;
-    private int _inCount;
-    private Envelope[]? _out;
-    private int _outHead;
-    private int _outCount;
+    // Producer side, guarded by lock(this).
+    private MessageChunk? _inHead;
+    private MessageChunk? _inTail;
+    private int _inTotal;
+    // Consumer side, touched only by the thread running the cell.
+    private MessageChunk? _outChunk;
+    private int _outIndex;
+    private int _outRemaining;
+    private MessageChunk? _spare;
+    private Envelope[]? _front;
+    private int _frontCount;
     private int _suspendCount;
     private volatile int _state;
 
@@ -31,15 +46,23 @@ internal sealed partial class ActorCell
         lock (this)
         {
             if (_state == StateTerminated) return false;
-            var buffer = _in;
-            if (buffer is null) _in = buffer = new Envelope[4];
-            else if (_inCount == buffer.Length)
+            var tail = _inTail;
+            if (tail is null)
             {
-                Array.Resize(ref buffer, buffer.Length * 2);
-                _in = buffer;
+                _inHead = _inTail = tail = new MessageChunk(FirstChunkLength);
             }
-            buffer[_inCount++] = envelope;
+            else if (tail.Count == tail.Items.Length)
+            {
+                var grown = new MessageChunk(Math.Min(tail.Items.Length * 2, MaxChunkLength));
+                tail.Next = grown;
+                _inTail = tail = grown;
+            }
+            tail.Items[tail.Count++] = envelope;
+            _inTotal++;
         }
+        // The lock release and this read must not be reordered with the consumer's "unschedule, then look for work":
+        // a full fence on both sides guarantees one of them sees the other's write (no lost wake-up).
+        Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _scheduled) == 0) TrySchedule();
         return true;
     }
@@ -68,7 +91,7 @@ internal sealed partial class ActorCell
     private bool CanProcessUserMessages =>
         _state == StateAlive && _suspendCount == 0 && _actor is not null && (_extras is null || !_extras.AwaitingAsync);
 
-    private bool HasUserMessages => _outCount > 0 || Volatile.Read(ref _inCount) > 0;
+    private bool HasUserMessages => _frontCount > 0 || _outRemaining > 0 || Volatile.Read(ref _inTotal) > 0;
 
     private bool HasWork =>
         Volatile.Read(ref _systemHead) is not null || (CanProcessUserMessages && HasUserMessages);
@@ -96,7 +119,7 @@ internal sealed partial class ActorCell
         {
             t_current = previous;
         }
-        Volatile.Write(ref _scheduled, 0);
+        Interlocked.Exchange(ref _scheduled, 0);
         if (HasWork && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
             SystemImpl.Dispatcher.Schedule(this);
         else
@@ -131,32 +154,55 @@ internal sealed partial class ActorCell
 
     private bool TryDequeue(out Envelope envelope)
     {
-        if (_outCount == 0 && !RefillFromProducers())
+        if (_frontCount > 0)
         {
-            envelope = default;
-            return false;
+            envelope = _front![--_frontCount];
+            _front[_frontCount] = default;
+            return true;
         }
-        var buffer = _out!;
-        envelope = buffer[_outHead];
-        buffer[_outHead] = default;
-        _outHead = (_outHead + 1) & (buffer.Length - 1);
-        _outCount--;
-        return true;
+        while (true)
+        {
+            var chunk = _outChunk;
+            if (chunk is not null)
+            {
+                if (_outIndex < chunk.Count)
+                {
+                    envelope = chunk.Items[_outIndex];
+                    chunk.Items[_outIndex++] = default;
+                    _outRemaining--;
+                    return true;
+                }
+                _outChunk = chunk.Next;
+                _outIndex = 0;
+                if (chunk.Items.Length <= RetainedChunkLength)
+                {
+                    chunk.Count = 0;
+                    chunk.Next = null;
+                    _spare = chunk;
+                }
+                continue;
+            }
+            if (!RefillFromProducers())
+            {
+                envelope = default;
+                return false;
+            }
+        }
     }
 
-    /// <summary>Swaps the producers' buffer with the drained consumer buffer under the lock.</summary>
+    /// <summary>Takes the producers' whole chain under the lock, leaving them the spare block.</summary>
     private bool RefillFromProducers()
     {
-        if (Volatile.Read(ref _inCount) == 0) return false;
+        if (Volatile.Read(ref _inTotal) == 0) return false;
         lock (this)
         {
-            if (_inCount == 0) return false;
-            var drained = _out;
-            _out = _in;
-            _outHead = 0;
-            _outCount = _inCount;
-            _in = drained is { Length: <= RetainedBufferLength } ? drained : null;
-            _inCount = 0;
+            if (_inTotal == 0) return false;
+            _outChunk = _inHead;
+            _outIndex = 0;
+            _outRemaining = _inTotal;
+            _inHead = _inTail = _spare;
+            _spare = null;
+            _inTotal = 0;
         }
         return true;
     }
@@ -165,40 +211,30 @@ internal sealed partial class ActorCell
     internal void PrependUserMessages(IReadOnlyList<Envelope> envelopes)
     {
         if (envelopes.Count == 0) return;
-        var needed = _outCount + envelopes.Count;
-        if (_out is null || _out.Length < needed)
-        {
-            var capacity = 4;
-            while (capacity < needed) capacity *= 2;
-            var grown = new Envelope[capacity];
-            for (var i = 0; i < _outCount; i++) grown[i] = _out![(_outHead + i) & (_out.Length - 1)];
-            _out = grown;
-            _outHead = 0;
-        }
-        var mask = _out.Length - 1;
-        for (var i = envelopes.Count - 1; i >= 0; i--)
-        {
-            _outHead = (_outHead - 1) & mask;
-            _out[_outHead] = envelopes[i];
-            _outCount++;
-        }
+        var needed = _frontCount + envelopes.Count;
+        if (_front is null || _front.Length < needed) Array.Resize(ref _front, Math.Max(needed, 4));
+        // The front is a stack: push the last first so the first comes out first.
+        for (var i = envelopes.Count - 1; i >= 0; i--) _front[_frontCount++] = envelopes[i];
     }
 
     /// <summary>Marks the mailbox closed and returns every queued user message (they become dead letters).</summary>
     private List<Envelope> CloseMailbox()
     {
-        var left = new List<Envelope>(_outCount);
-        while (_outCount > 0 && TryDequeue(out var e)) left.Add(e);
+        var left = new List<Envelope>();
+        while (TryDequeue(out var e)) left.Add(e);
         lock (this)
         {
             _state = StateTerminated;
-            for (var i = 0; i < _inCount; i++) left.Add(_in![i]);
-            _in = null;
-            _inCount = 0;
+            for (var chunk = _inHead; chunk is not null; chunk = chunk.Next)
+                for (var i = 0; i < chunk.Count; i++) left.Add(chunk.Items[i]);
+            _inHead = _inTail = null;
+            _inTotal = 0;
         }
-        _out = null;
+        _outChunk = null;
+        _spare = null;
+        _front = null;
         return left;
     }
 
-    void IThreadPoolWorkItem.Execute() => Run();
+    void IThreadPoolWorkItem.Execute() => SystemImpl.Dispatcher.Execute(this);
 }

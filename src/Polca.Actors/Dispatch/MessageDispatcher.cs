@@ -9,6 +9,9 @@ internal abstract class MessageDispatcher(int throughput)
     /// <summary>Queues the cell to run once.</summary>
     public abstract void Schedule(ActorCell cell);
 
+    /// <summary>Runs a cell handed to a thread by the dispatcher.</summary>
+    public virtual void Execute(ActorCell cell) => cell.Run();
+
     /// <summary>Stops dispatching.</summary>
     public virtual void Shutdown() { }
 }

@@ -31,12 +31,23 @@ public sealed class ActorSelection : ICanTell
         else _anchor.Tell(new ActorSelectionMessage(message, _elements, 0), sender);
     }
 
-    /// <summary>Resolves to the one actor at the path (by Identify); fails with <see cref="ActorNotFoundException"/> when there is none.</summary>
-    public async Task<IActorRef> ResolveOne(TimeSpan timeout)
+    /// <summary>Resolves to the one actor at the path (by Identify); fails with <see cref="ActorNotFoundException"/> when there is none or none answers within <paramref name="timeout"/> (as Akka.NET does).</summary>
+    public Task<IActorRef> ResolveOne(TimeSpan timeout)
     {
-        var system = ResolveSystem();
-        var identity = await Futures.AskInternal<ActorIdentity>(system, this, new Identify(null), timeout, CancellationToken.None).ConfigureAwait(false);
-        return identity.Subject ?? throw new ActorNotFoundException($"No actor at {_anchor.Path}{PathString}");
+        ActorSystemImpl system;
+        try
+        {
+            system = ResolveSystem();
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<IActorRef>(e);
+        }
+        // Mapped where the reply arrives, not in a continuation, so that virtual time sees the outcome at once.
+        return Futures.AskInternal(system, this, new Identify(null), timeout, CancellationToken.None, reply =>
+            reply.IsCompletedSuccessfully && reply.Result is ActorIdentity { Subject: { } subject }
+                ? subject
+                : throw new ActorNotFoundException($"No actor at {_anchor.Path}{PathString}", reply.Exception?.InnerException));
     }
 
     private ActorSystemImpl ResolveSystem() => _anchor switch

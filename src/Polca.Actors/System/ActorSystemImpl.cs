@@ -47,7 +47,7 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
         _scheduler.OnActionError = e => EventStream.Publish(new Error(e, "scheduler", typeof(IScheduler), $"A scheduled action threw {e.GetType().Name}: {e.Message}", Clock.Now));
         Dispatcher = settings.Deterministic
             ? new SingleThreadDispatcher(settings.Throughput, name)
-            : new ThreadPoolDispatcher(settings.Throughput, settings.PreferLocalQueue);
+            : new ThreadPoolDispatcher(settings.Throughput, settings.PreferLocalQueue, settings.HandoffLimit);
 
         DeadLettersRef = new DeadLetterActorRef(this, _rootPath / "deadLetters");
         var rootParent = new RootParentRef(this, _rootPath / "bubble-walker");

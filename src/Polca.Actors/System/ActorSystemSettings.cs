@@ -24,10 +24,13 @@ public sealed record ActorSystemSettings
     public int Seed { get; init; } = 1;
 
     /// <summary>User messages an actor processes per turn before yielding its thread.</summary>
-    public int Throughput { get; init; } = 30;
+    public int Throughput { get; init; } = 100;
 
     /// <summary>Whether a mailbox scheduled from a pool thread goes to that thread's local queue (better locality, less fairness).</summary>
     public bool PreferLocalQueue { get; init; }
+
+    /// <summary>How many mailboxes in a row a pool thread may run by direct hand-over before going back to the pool's queue; 0 disables hand-over.</summary>
+    public int HandoffLimit { get; init; } = 64;
 
     /// <summary>Slot width of the real-time scheduler's timing wheel.</summary>
     public TimeSpan SchedulerResolution { get; init; } = TimeSpan.FromMilliseconds(1);
@@ -52,6 +55,7 @@ public sealed record ActorSystemSettings
     {
         if (!(Pace > 0) || double.IsInfinity(Pace)) throw new ArgumentOutOfRangeException(nameof(Pace), Pace, "pace must be a positive finite number");
         if (Throughput < 1) throw new ArgumentOutOfRangeException(nameof(Throughput), Throughput, "throughput must be at least 1");
+        if (HandoffLimit < 0) throw new ArgumentOutOfRangeException(nameof(HandoffLimit), HandoffLimit, "the hand-over limit cannot be negative");
         if (SchedulerResolution <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SchedulerResolution), SchedulerResolution, "the scheduler resolution must be positive");
         if (QuiescenceTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(QuiescenceTimeout), QuiescenceTimeout, "the quiescence timeout must be positive");
         if (Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(Port), Port, "a port is 0 to 65535");

@@ -21,7 +21,10 @@ public sealed class VirtualTimeController
         _scheduler = scheduler;
         _quiescence = quiescence;
         _quiescenceGuard = quiescenceGuard;
+        _isQuiescent = () => _quiescence.IsQuiescent;
     }
+
+    private readonly Func<bool> _isQuiescent;
 
     /// <summary>The virtual clock.</summary>
     public VirtualClock Clock => _clock;
@@ -38,7 +41,7 @@ public sealed class VirtualTimeController
     /// <summary>Blocks until no actor has work; throws when that takes longer than the wall-clock guard.</summary>
     public void WaitForQuiescence()
     {
-        if (!_quiescence.WaitUntil(() => _quiescence.IsQuiescent, _quiescenceGuard))
+        if (!_quiescence.WaitUntil(_isQuiescent, _quiescenceGuard))
             throw new TimeoutException($"the actor system did not become idle within {_quiescenceGuard.TotalSeconds:0.#} s of wall time ({_quiescence.Pending} mailboxes busy); is an actor looping forever?");
     }
 

@@ -1,0 +1,3 @@
+using Polca.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
