@@ -1,4 +1,5 @@
 using Polca.Actors;
+using Polca.Hocon;
 
 namespace Polca.TestKit;
 
@@ -10,17 +11,25 @@ public abstract class TestKit : TestKitBase, IDisposable
 {
     private static int _systems;
 
-    /// <summary>Settings of test systems: virtual time advanced by the test.</summary>
-    public static readonly ActorSystemSettings DefaultSettings = new()
-    {
-        ClockMode = ClockMode.VirtualTime,
-        VirtualTimeAdvance = VirtualTimeAdvance.Manual,
-        QuiescenceTimeout = TimeSpan.FromSeconds(20),
-    };
+    /// <summary>What test systems change in the reference configuration: virtual time advanced by the test, no console logging.</summary>
+    public const string TestDefaultsHocon = """
+        polca.clock.mode = virtual
+        polca.clock.virtual-advance = manual
+        polca.clock.quiescence-timeout = 20s
+        polca.logging.console.enabled = off
+        polca.logging.file.enabled = off
+        """;
+
+    /// <summary>Settings of test systems: the reference settings with <see cref="TestDefaultsHocon"/> applied.</summary>
+    public static readonly ActorSystemSettings DefaultSettings = ActorSystemSettings.FromConfig(ConfigurationFactory.ParseString(TestDefaultsHocon));
 
     /// <summary>Creates a test system with <paramref name="settings"/> (virtual time by default).</summary>
     protected TestKit(ActorSystemSettings? settings = null, string? systemName = null)
         : base(ActorSystem.Create(systemName ?? "test" + Interlocked.Increment(ref _systems), settings ?? DefaultSettings)) { }
+
+    /// <summary>Creates a test system configured by <paramref name="config"/> over the test defaults.</summary>
+    protected TestKit(Config config, string? systemName = null)
+        : this(ActorSystemSettings.FromConfig(config.WithFallback(ConfigurationFactory.ParseString(TestDefaultsHocon))), systemName) { }
 
     /// <summary>Terminates the system and waits for it (bounded).</summary>
     protected virtual void Shutdown()

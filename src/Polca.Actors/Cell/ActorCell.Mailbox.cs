@@ -8,15 +8,6 @@ namespace Polca.Actors;
 /// </summary>
 internal sealed partial class ActorCell
 {
-    /// <summary>Size of the first block of a queue; small so that quiet actors stay small.</summary>
-    private const int FirstChunkLength = 8;
-
-    /// <summary>Largest block; a burst is held in a chain of these.</summary>
-    private const int MaxChunkLength = 256;
-
-    /// <summary>Largest drained block kept for reuse; bigger ones are dropped so idle actors stay small.</summary>
-    private const int RetainedChunkLength = 32;
-
     private const int StateAlive = 0;
     private const int StateTerminating = 1;
     private const int StateTerminated = 2;
@@ -49,11 +40,11 @@ internal sealed partial class ActorCell
             var tail = _inTail;
             if (tail is null)
             {
-                _inHead = _inTail = tail = new MessageChunk(FirstChunkLength);
+                _inHead = _inTail = tail = new MessageChunk(SystemImpl.Settings.MailboxFirstBlock);
             }
             else if (tail.Count == tail.Items.Length)
             {
-                var grown = new MessageChunk(Math.Min(tail.Items.Length * 2, MaxChunkLength));
+                var grown = new MessageChunk(Math.Max(tail.Items.Length, Math.Min(tail.Items.Length * 2, SystemImpl.Settings.MailboxMaxBlock)));
                 tail.Next = grown;
                 _inTail = tail = grown;
             }
@@ -174,7 +165,7 @@ internal sealed partial class ActorCell
                 }
                 _outChunk = chunk.Next;
                 _outIndex = 0;
-                if (chunk.Items.Length <= RetainedChunkLength)
+                if (chunk.Items.Length <= SystemImpl.Settings.MailboxRetainedBlock)
                 {
                     chunk.Count = 0;
                     chunk.Next = null;

@@ -5,8 +5,11 @@ namespace Polca.Actors;
 /// <summary>A hierarchy of actors with one clock, one scheduler, one event stream and one dispatcher.</summary>
 public abstract class ActorSystem : IDisposable
 {
-    /// <summary>Starts a system with default settings (real time).</summary>
+    /// <summary>Starts a system with the reference settings (real time).</summary>
     public static ActorSystem Create(string name) => Create(name, new ActorSystemSettings());
+
+    /// <summary>Starts a system with settings read from <paramref name="config"/> (reference.conf underneath); a bad setting throws a HoconException naming it.</summary>
+    public static ActorSystem Create(string name, Polca.Hocon.Config config) => Create(name, ActorSystemSettings.FromConfig(config));
 
     /// <summary>Starts a system with <paramref name="settings"/>.</summary>
     public static ActorSystem Create(string name, ActorSystemSettings settings)

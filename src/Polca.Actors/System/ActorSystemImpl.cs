@@ -55,6 +55,7 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
         _userGuardian = (LocalActorRef)_root.Cell.ActorOf(Props.Create(() => new GuardianActor()), "user");
         _systemGuardian = (LocalActorRef)_root.Cell.ActorOf(Props.Create(() => new GuardianActor()), "system");
         _root.Cell.EnqueueSystem(new Create());
+        StartLogging(settings.Logging);
         if (VirtualTime is not null && settings.VirtualTimeAdvance == VirtualTimeAdvance.Automatic) VirtualTime.StartAutomatic();
     }
 
@@ -108,9 +109,25 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
         return WhenTerminated;
     }
 
+    private Serilog.Core.Logger? _serilog;
+
+    /// <summary>Starts the Serilog logger actor (when a sink is on) and the dead-letter listener.</summary>
+    private void StartLogging(LoggingSettings logging)
+    {
+        if (logging.AnySink)
+        {
+            _serilog = Loggers.SerilogLoggerFactory.Create(logging);
+            var logger = SystemActorOf(Props.Create(() => new Loggers.SerilogLogger(_serilog)), "log");
+            EventStream.Subscribe(logger, typeof(LogEvent));
+        }
+        if (logging.DeadLettersEnabled)
+            SystemActorOf(Props.Create(() => new Loggers.DeadLetterListener(logging.DeadLettersPerInterval, logging.DeadLettersInterval)), "deadLetterListener");
+    }
+
     /// <summary>Called when the root guardian has stopped: shuts down threads and completes <see cref="WhenTerminated"/>.</summary>
     internal void FinishTermination()
     {
+        _serilog?.Dispose();
         VirtualTime?.Stop();
         _scheduler.Shutdown();
         Dispatcher.Shutdown();

@@ -13,10 +13,14 @@ public sealed class ConfigCommand : ICliCommand
 
     /// <inheritdoc />
     public string Help => """
-        usage: polca config FILE
+        usage: polca config [--with-defaults] FILE
 
         Parses FILE as HOCON (includes, merges and substitutions resolved, environment
         variables used for undefined substitutions) and prints the result as indented JSON.
+
+        --with-defaults  merge FILE over the embedded reference.conf (every default) and check
+                         the runtime's sections (polca.actor, polca.clock, polca.logging, ...):
+                         an unknown key or a value of the wrong type is an error
 
         exit codes:
           0  the configuration was printed on stdout
@@ -33,14 +37,16 @@ public sealed class ConfigCommand : ICliCommand
             return ExitCodes.Success;
         }
 
-        if (arguments.Count != 1 || arguments[0].StartsWith('-'))
+        var withDefaults = arguments.Contains("--with-defaults");
+        var rest = arguments.Where(a => a != "--with-defaults").ToList();
+        if (rest.Count != 1 || rest[0].StartsWith('-'))
         {
-            error.WriteLine(arguments.Count == 0 ? "polca config: missing FILE" : $"polca config: expected one FILE but got: {string.Join(' ', arguments)}");
+            error.WriteLine(rest.Count == 0 ? "polca config: missing FILE" : $"polca config: expected one FILE but got: {string.Join(' ', rest)}");
             error.WriteLine(Help);
             return ExitCodes.Failure;
         }
 
-        var file = arguments[0];
+        var file = rest[0];
         if (!File.Exists(file))
         {
             error.WriteLine($"{file}: file not found");
@@ -50,6 +56,7 @@ public sealed class ConfigCommand : ICliCommand
         try
         {
             var config = ConfigurationFactory.ParseFile(file);
+            if (withDefaults) config = Polca.Actors.ActorSystemSettings.FromConfig(config).Config;
             output.WriteLine(config.ToJson());
             return ExitCodes.Success;
         }
