@@ -63,19 +63,32 @@ public abstract class ActorBase
 
     internal SupervisorStrategy SupervisorStrategyInternal => _supervisorStrategy ??= SupervisorStrategy();
 
-    internal bool ReceiveInternal(object message) => Receive(message);
+    private Receive? _ownReceive;
+
+    /// <summary>The actor's own behaviour (its Receive method) as a delegate, made once.</summary>
+    internal Receive OwnReceive => _ownReceive ??= Receive;
 
     internal void UnhandledInternal(object message) => Unhandled(message);
 
-    internal void AroundPreStart() => PreStart();
+    /// <summary>Runs <paramref name="receive"/> (the behaviour in force) on a message; extensions such as event sourcing override it to intercept messages.</summary>
+    protected internal virtual bool AroundReceive(Receive receive, object message) => receive(message);
 
-    internal void AroundPostStop() => PostStop();
+    /// <summary>Wraps PreStart.</summary>
+    protected internal virtual void AroundPreStart() => PreStart();
 
-    internal void AroundPreRestart(Exception reason, object? message)
+    /// <summary>Wraps PostStop.</summary>
+    protected internal virtual void AroundPostStop() => PostStop();
+
+    /// <summary>Wraps PreRestart; returns stashed messages to the mailbox first, so they survive the restart.</summary>
+    protected internal virtual void AroundPreRestart(Exception reason, object? message)
     {
         if (this is IWithUnboundedStash { Stash: { } stash }) stash.UnstashAll();
         PreRestart(reason, message);
     }
 
-    internal void AroundPostRestart(Exception reason) => PostRestart(reason);
+    /// <summary>Wraps PostRestart.</summary>
+    protected internal virtual void AroundPostRestart(Exception reason) => PostRestart(reason);
+
+    /// <summary>Creates a stash of this actor separate from its <see cref="IWithUnboundedStash.Stash"/>, for extensions that set messages aside internally.</summary>
+    protected IStash CreateStash() => new UnboundedStash(_cell);
 }

@@ -127,8 +127,12 @@ internal sealed partial class ActorCell
 
     // ----- failure of this actor -----
 
-    /// <summary>The actor threw: suspend it and its children and ask the supervisor what to do.</summary>
-    internal void HandleInvokeFailure(Exception cause)
+    /// <summary>
+    /// The actor threw (or escalates the failure of <paramref name="perpetrator"/>, its child): suspend it and its
+    /// children and ask the supervisor what to do. The perpetrator is already suspended by its own failure, so it is not
+    /// suspended twice (as in Akka): its restart or resume with this actor's then balances its one suspension.
+    /// </summary>
+    internal void HandleInvokeFailure(Exception cause, IInternalActorRef? perpetrator = null)
     {
         if (_state != StateAlive || (_extras?.Failed ?? false))
         {
@@ -137,24 +141,30 @@ internal sealed partial class ActorCell
         }
         var extras = Extras;
         extras.Failed = true;
+        extras.FailedChild = perpetrator;
         extras.FailedMessage = _current.Message;
         extras.AwaitingAsync = false;
         extras.AsyncTask = null;
         _suspendCount++;
-        foreach (var child in ChildrenSnapshot()) child.SendSystemMessage(new Suspend());
+        foreach (var child in ChildrenSnapshot())
+            if (!ReferenceEquals(child, perpetrator)) child.SendSystemMessage(new Suspend());
         _parent.SendSystemMessage(new Failed(_self, cause, _self.Path.Uid));
     }
 
     private void FaultResume(Exception? causedByFailure)
     {
         if (_state != StateAlive) return;
+        var perpetrator = _extras?.FailedChild;
         if (causedByFailure is not null && _extras is not null)
         {
             _extras.Failed = false;
+            _extras.FailedChild = null;
             _extras.FailedMessage = null;
         }
         if (_suspendCount > 0) _suspendCount--;
-        foreach (var child in ChildrenSnapshot()) child.SendSystemMessage(new Resume(null));
+        // The child whose failure was escalated is resumed as the failed one (it clears its failure); the others just resume.
+        foreach (var child in ChildrenSnapshot())
+            child.SendSystemMessage(new Resume(causedByFailure is not null && ReferenceEquals(child, perpetrator) ? causedByFailure : null));
     }
 
     private void FaultRecreate(Exception cause)
@@ -195,6 +205,7 @@ internal sealed partial class ActorCell
         var survivors = ChildrenSnapshot();
         var extras = Extras;
         extras.Failed = false;
+        extras.FailedChild = null;
         extras.FailedMessage = null;
         if (_suspendCount > 0) _suspendCount--;
         var previous = t_current;
@@ -234,7 +245,7 @@ internal sealed partial class ActorCell
             return s;
         }).ToList();
         if (!strategy.HandleFailure(this, child, failed.Cause, stats, allChildren))
-            HandleInvokeFailure(failed.Cause);
+            HandleInvokeFailure(failed.Cause, child);
     }
 
     // ----- async handlers -----

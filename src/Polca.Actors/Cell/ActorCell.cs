@@ -92,7 +92,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     {
         var actor = _actor!;
         var stack = _extras?.BehaviorStack;
-        var handled = stack is { Count: > 0 } ? stack[^1](message) : actor.ReceiveInternal(message);
+        var handled = actor.AroundReceive(stack is { Count: > 0 } ? stack[^1] : actor.OwnReceive, message);
         if (!handled) actor.UnhandledInternal(message);
     }
 

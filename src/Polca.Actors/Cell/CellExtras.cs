@@ -47,6 +47,9 @@ internal sealed class CellExtras
     /// <summary>True between a failure and the supervisor's directive.</summary>
     public bool Failed;
 
+    /// <summary>The child whose failure this actor escalated (the perpetrator), while <see cref="Failed"/>.</summary>
+    public IActorRef? FailedChild;
+
     /// <summary>The message being handled by the pending async handler.</summary>
     public Envelope AsyncEnvelope;
 
