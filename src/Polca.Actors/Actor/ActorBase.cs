@@ -61,6 +61,9 @@ public abstract class ActorBase
 
     internal ActorCell Cell => _cell;
 
+    /// <summary>Replaces the sender of the message being handled, for extensions that run handlers later on behalf of it.</summary>
+    internal void SetSender(IActorRef sender) => _cell.SetCurrentSender(sender);
+
     internal SupervisorStrategy SupervisorStrategyInternal => _supervisorStrategy ??= SupervisorStrategy();
 
     private Receive? _ownReceive;

@@ -61,6 +61,9 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     /// <summary>The envelope being processed.</summary>
     internal Envelope CurrentEnvelope => _current;
 
+    /// <summary>Makes <paramref name="sender"/> the sender of the message being processed (persist handlers see the command's sender).</summary>
+    internal void SetCurrentSender(IActorRef sender) => _current = new Envelope(_current.Message, sender);
+
     // ----- user message invocation -----
 
     private void Invoke(in Envelope envelope)

@@ -65,6 +65,15 @@ public abstract class ActorSystem : IDisposable
     /// <summary>A random stream derived from the system's seed and <paramref name="stream"/>; the same names give the same numbers.</summary>
     public abstract Random CreateRandom(string stream);
 
+    /// <summary>Returns the extension of this system, creating it with <paramref name="provider"/> on first use.</summary>
+    public abstract T RegisterExtension<T>(ExtensionIdProvider<T> provider) where T : class, IExtension;
+
+    /// <summary>Marks the start of work outside actors whose result comes back as a message; in virtual time the clock waits for it.</summary>
+    public abstract ExternalWork BeginExternalWork();
+
+    /// <summary>Registers <paramref name="action"/> to run when the system has stopped its actors, before <see cref="WhenTerminated"/> completes.</summary>
+    public abstract void RegisterOnTermination(Action action);
+
     /// <summary>Terminates the system and waits for it.</summary>
     public void Dispose()
     {

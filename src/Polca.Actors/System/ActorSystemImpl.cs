@@ -36,7 +36,7 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
             var scheduler = new VirtualTimeScheduler(clock, Quiescence);
             Clock = clock;
             _scheduler = scheduler;
-            VirtualTime = new VirtualTimeController(clock, scheduler, Quiescence, settings.QuiescenceTimeout);
+            VirtualTime = new VirtualTimeController(clock, scheduler, Quiescence, settings.QuiescenceTimeout, oneTimerAtATime: settings.Deterministic);
         }
         else
         {
@@ -127,12 +127,32 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
     /// <summary>Called when the root guardian has stopped: shuts down threads and completes <see cref="WhenTerminated"/>.</summary>
     internal void FinishTermination()
     {
+        try
+        {
+            Terminating?.Invoke();
+        }
+        catch (Exception e)
+        {
+            EventStream.Publish(new Error(e, "system", typeof(ActorSystem), $"An extension failed while the system stopped: {e.Message}", Clock.Now));
+        }
         _serilog?.Dispose();
         VirtualTime?.Stop();
         _scheduler.Shutdown();
         Dispatcher.Shutdown();
         _terminated.TrySetResult();
     }
+
+    private readonly ConcurrentDictionary<Type, object> _extensions = new();
+
+    public override T RegisterExtension<T>(ExtensionIdProvider<T> provider) =>
+        (T)_extensions.GetOrAdd(typeof(T), static (_, state) => state.provider.CreateExtension(state.system), (provider, system: this));
+
+    public override ExternalWork BeginExternalWork() => new(Quiescence);
+
+    /// <summary>Actions run just before the system reports itself terminated (extensions closing resources).</summary>
+    private event Action? Terminating;
+
+    public override void RegisterOnTermination(Action action) => Terminating += action;
 
     public override Random CreateRandom(string stream)
     {

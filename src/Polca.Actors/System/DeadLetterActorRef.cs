@@ -16,6 +16,10 @@ internal sealed class DeadLetterActorRef(ActorSystemImpl system, ActorPath path)
     {
         switch (message)
         {
+            case DeadLetter { Message: Identify lateIdentify } letter:
+                // An Identify that reached a stopped actor is answered (as in Akka), not published as a dead letter.
+                letter.Sender.Tell(new ActorIdentity(lateIdentify.MessageId, null), this);
+                break;
             case DeadLetter letter:
                 system.EventStream.Publish(letter);
                 break;

@@ -1,0 +1,4 @@
+namespace Polca.Persistence;
+
+/// <summary>Events up to <paramref name="ToSequenceNr"/> are deleted.</summary>
+public sealed record DeleteMessagesSuccess(long ToSequenceNr);

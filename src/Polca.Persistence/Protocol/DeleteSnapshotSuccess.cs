@@ -1,0 +1,4 @@
+namespace Polca.Persistence;
+
+/// <summary>The snapshot is deleted.</summary>
+public sealed record DeleteSnapshotSuccess(SnapshotMetadata Metadata);

@@ -1,0 +1,4 @@
+namespace Polca.Persistence;
+
+/// <summary>The snapshots are deleted.</summary>
+public sealed record DeleteSnapshotsSuccess(SnapshotSelectionCriteria Criteria);

@@ -1,0 +1,4 @@
+namespace Polca.Persistence;
+
+/// <summary>Loading a snapshot failed.</summary>
+public sealed record LoadSnapshotFailed(Exception Cause);

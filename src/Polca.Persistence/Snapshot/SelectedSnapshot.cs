@@ -1,0 +1,4 @@
+namespace Polca.Persistence;
+
+/// <summary>A snapshot found by a load: its metadata and its state.</summary>
+public sealed record SelectedSnapshot(SnapshotMetadata Metadata, object Snapshot);
