@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Polca.Actors;
 
 /// <summary>Ask: send a message and get the first reply as a task.</summary>
@@ -39,7 +37,8 @@ public static class Futures
             return Task.FromException<T>(e);
         }
         var promise = new PromiseActorRef(system);
-        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The promise rides along as the task's state, so that PipeTo can find it (see WhenAskCompleted).
+        var result = new TaskCompletionSource<T>(promise, TaskCreationOptions.RunContinuationsAsynchronously);
         ICancelable? timer = null;
         var registration = default(CancellationTokenRegistration);
         promise.OnCompleted(() =>
@@ -66,7 +65,6 @@ public static class Futures
                 result.TrySetException(e);
             }
         });
-        AskTasks.AddOrUpdate(result.Task, promise);
         if (effective != Timeout.InfiniteTimeSpan)
         {
             timer = system.Scheduler.Advanced.ScheduleOnce(effective, () =>
@@ -77,14 +75,12 @@ public static class Futures
         return result.Task;
     }
 
-    private static readonly ConditionalWeakTable<Task, PromiseActorRef> AskTasks = new();
-
     /// <summary>
     /// Runs <paramref name="callback"/> synchronously right after <paramref name="task"/>, an Ask's task, completes;
     /// false when the task is not an Ask's or has already completed (the caller then continues on its own).
     /// </summary>
     internal static bool WhenAskCompleted(Task task, Action callback) =>
-        AskTasks.TryGetValue(task, out var promise) && promise.OnCompleted(callback);
+        task.AsyncState is PromiseActorRef promise && promise.OnCompleted(callback);
 
     private static T Cast<T>(object reply, ICanTell receiver) => reply switch
     {

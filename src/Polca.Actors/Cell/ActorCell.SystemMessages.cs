@@ -121,7 +121,7 @@ internal sealed partial class ActorCell
 
     private void SendToDeadLetters(in Envelope envelope)
     {
-        if (envelope.Message is WatchedActorTerminated or ReceiveTimeoutTick or TimerMessage) return;
+        if (envelope.Message is WatchedActorTerminated or ReceiveTimeoutTick or TimerMessage or DeadLetter) return;
         SystemImpl.DeadLetters.Tell(new DeadLetter(envelope.Message, envelope.Sender, _self), envelope.Sender);
     }
 

@@ -30,7 +30,8 @@ internal sealed class LocalActorRef : ActorRefBase, IInternalActorRef
     {
         if (message is null) throw new InvalidMessageException("A message cannot be null");
         var from = sender ?? Cell.SystemImpl.DeadLetters;
-        if (!Cell.EnqueueUser(new Envelope(message, from)))
+        // A dead letter for a stopped subscriber of dead letters is dropped (as in Akka): wrapping it again would loop.
+        if (!Cell.EnqueueUser(new Envelope(message, from)) && message is not Event.DeadLetter)
             Cell.SystemImpl.DeadLetters.Tell(new Event.DeadLetter(message, from, this), from);
     }
 

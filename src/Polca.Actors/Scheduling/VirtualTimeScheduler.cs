@@ -55,6 +55,34 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
         }
     }
 
+    /// <summary>
+    /// Fires only the earliest due timer (deterministic mode). A periodic timer's next run is queued before it fires, so
+    /// that its place among the timers its firing schedules does not depend on thread timing. False when none is due.
+    /// </summary>
+    internal bool FireNext()
+    {
+        var now = clock.ElapsedTicks;
+        TimerEntry? next = null;
+        lock (_lock)
+        {
+            while (_queue.TryPeek(out var entry, out var key) && key.Due <= now)
+            {
+                _queue.Dequeue();
+                if (entry.IsCancellationRequested) continue;
+                next = entry;
+                if (entry.Interval > 0 && !_stopped)
+                {
+                    entry.Due += entry.Interval;
+                    entry.Sequence = _sequence++;
+                    _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+                }
+                break;
+            }
+        }
+        next?.Fire(OnActionError);
+        return next is not null;
+    }
+
     /// <summary>Fires, in order, every timer due at or before the clock's current time; returns how many fired.</summary>
     internal int FireDue()
     {

@@ -12,15 +12,21 @@ public sealed class VirtualTimeController
     private readonly QuiescenceMonitor _quiescence;
     private readonly TimeSpan _quiescenceGuard;
     private readonly object _advanceLock = new();
+    private readonly bool _oneTimerAtATime;
     private Thread? _driver;
     private volatile bool _stopping;
 
-    internal VirtualTimeController(VirtualClock clock, VirtualTimeScheduler scheduler, QuiescenceMonitor quiescence, TimeSpan quiescenceGuard)
+    // oneTimerAtATime (deterministic mode): fire one due timer per idle system, so that timers due at the same instant
+    // never race each other's effects on the dispatcher thread and a seeded run replays exactly. Otherwise all due timers
+    // fire together, in order.
+    internal VirtualTimeController(VirtualClock clock, VirtualTimeScheduler scheduler, QuiescenceMonitor quiescence, TimeSpan quiescenceGuard,
+        bool oneTimerAtATime = false)
     {
         _clock = clock;
         _scheduler = scheduler;
         _quiescence = quiescence;
         _quiescenceGuard = quiescenceGuard;
+        _oneTimerAtATime = oneTimerAtATime;
         _isQuiescent = () => _quiescence.IsQuiescent;
     }
 
@@ -83,7 +89,7 @@ public sealed class VirtualTimeController
                     return stop?.Invoke() ?? false;
                 }
                 if (next.Value > _clock.ElapsedTicks) _clock.AdvanceTo(next.Value);
-                _scheduler.FireDue();
+                FireDue();
             }
         }
     }
@@ -101,6 +107,12 @@ public sealed class VirtualTimeController
 
     /// <summary>Wakes whoever waits in <see cref="RunUntil"/> to re-check its condition.</summary>
     public void Signal() => _quiescence.Notify();
+
+    private void FireDue()
+    {
+        if (_oneTimerAtATime) _scheduler.FireNext();
+        else _scheduler.FireDue();
+    }
 
     /// <summary>Starts the background thread that advances the clock as fast as possible.</summary>
     internal void StartAutomatic()
@@ -126,7 +138,7 @@ public sealed class VirtualTimeController
             {
                 if (!_quiescence.IsQuiescent || _scheduler.NextDue() is not { } next) continue;
                 if (next > _clock.ElapsedTicks) _clock.AdvanceTo(next);
-                _scheduler.FireDue();
+                FireDue();
             }
         }
     }
