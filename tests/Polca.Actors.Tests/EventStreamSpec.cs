@@ -129,4 +129,22 @@ public sealed class EventStreamSpec : TestKit.TestKit
         Assert.Equal("careful: 42", warning.Message);
         Assert.Equal("spec", warning.LogSource);
     }
+
+    [Fact]
+    public void A_stopped_subscriber_is_forgotten_and_its_events_do_not_become_dead_letters()
+    {
+        var subscriber = Sys.ActorOf(Props.Create(() => new Subscriber(typeof(Power), TestActor)));
+        AwaitQuiescence();
+        Sys.EventStream.Publish(new Power(1));
+        ExpectMsg(new Power(1));
+        Watch(subscriber);
+        Sys.Stop(subscriber);
+        ExpectTerminated(subscriber);
+        EventFilter.DeadLetter<Power>().Expect(0, () =>
+        {
+            Sys.EventStream.Publish(new Power(2));
+            Sys.EventStream.Publish(new Power(3));
+        });
+        Assert.False(Sys.EventStream.HasSubscribers(typeof(Power)));
+    }
 }

@@ -61,7 +61,12 @@ public sealed class EventStream
             }
             byType.TryAdd(type, subscribers);
         }
-        foreach (var subscriber in subscribers) subscriber.Tell(@event, ActorRefs.NoSender);
+        foreach (var subscriber in subscribers)
+        {
+            // A stopped subscriber is forgotten (as Akka.NET does), so its subscriptions do not turn into dead letters.
+            if (subscriber is IInternalActorRef { IsTerminated: true }) Unsubscribe(subscriber);
+            else subscriber.Tell(@event, ActorRefs.NoSender);
+        }
     }
 
     /// <summary>True when anybody listens to events of <paramref name="type"/>.</summary>
