@@ -104,7 +104,34 @@ public sealed class ConfigCommandSpec : IDisposable
         var (exitCode, output, _) = Run(arguments);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("usage: polca config FILE", output);
+        Assert.Contains("usage: polca config [--with-defaults] FILE", output);
         Assert.Contains("FILE:LINE:COL", output);
+    }
+
+    [Fact]
+    public void With_defaults_merges_the_reference_configuration_under_the_file()
+    {
+        var file = _directory.Write("run.conf", "polca.actor.throughput = 7\nscenario.rows = 2");
+
+        var (exitCode, output, error) = Run("config", "--with-defaults", file);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("\"throughput\": 7", output);
+        Assert.Contains("\"handoff-limit\": 64", output);
+        Assert.Contains("\"rows\": 2", output);
+    }
+
+    [Fact]
+    public void With_defaults_rejects_an_unknown_runtime_key_with_its_line_and_exits_2()
+    {
+        var file = _directory.Write("typo.conf", "polca {\n  clock {\n    paze = 3\n  }\n}");
+
+        var (exitCode, output, error) = Run("config", "--with-defaults", file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith(file + ":3:", error);
+        Assert.Contains("unknown setting 'polca.clock.paze'", error);
     }
 }
