@@ -6,7 +6,7 @@ namespace Polca.Cli;
 public static class CliApplication
 {
     /// <summary>The commands polca knows, in the order <c>polca --help</c> lists them.</summary>
-    public static IReadOnlyList<ICliCommand> Commands { get; } = [new ConfigCommand()];
+    public static IReadOnlyList<ICliCommand> Commands { get; } = [new ConfigCommand(), new ReplayCommand()];
 
     /// <summary>Runs polca with <paramref name="arguments"/>, writing to the given streams; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)

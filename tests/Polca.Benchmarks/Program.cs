@@ -8,6 +8,8 @@ var scenarios = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordi
     ["create"] = CreateScenario.Run,
     ["timers"] = TimersScenario.Run,
     ["tell-alloc"] = TellAllocationScenario.Run,
+    ["journal-write"] = JournalWriteScenario.Run,
+    ["journal-recovery"] = JournalRecoveryScenario.Run,
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help")

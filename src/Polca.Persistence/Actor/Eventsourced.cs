@@ -20,6 +20,7 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
     private readonly Queue<PendingInvocation> _pending = new();
     private List<AtomicWrite> _eventBatch = [];
     private RecoveryState _state = RecoveryState.WaitingForSnapshot;
+    private int _pendingStashing;
     private long _sequenceNr;
     private IActorRef? _journal;
     private IActorRef? _snapshotStore;
@@ -122,6 +123,7 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
             var (payload, tags) = events[i] is Tagged tagged ? (tagged.Payload, tagged.Tags) : (events[i], (IReadOnlyList<string>)[]);
             batch[i] = new Persistent(payload, ++_sequenceNr, PersistenceId, "", false, _writerGuid, now, tags);
             _pending.Enqueue(new PendingInvocation(events[i], handler, Sender, stashing, Deferred: false));
+            if (stashing) _pendingStashing++;
         }
         _eventBatch.Add(new AtomicWrite(batch));
     }
@@ -263,21 +265,12 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
     {
         switch (message)
         {
+            case ReplayedMessages chunk:
+                foreach (var stored in chunk.Events)
+                    if (!ApplyReplayed(stored)) return true;
+                return true;
             case ReplayedMessage replayed:
-                var stored = replayed.Persistent;
-                object domain;
-                try
-                {
-                    domain = stored.Payload is byte[] bytes ? _persistence.Serializer.Deserialize(bytes, stored.Manifest) : stored.Payload;
-                }
-                catch (Exception e)
-                {
-                    FailRecovery(e, null);
-                    return true;
-                }
-                LastSequenceNr = _sequenceNr = stored.SequenceNr;
-                foreach (var e in _persistence.Serializer.FromJournal(domain, stored.Manifest))
-                    if (!RunRecoveryHandler(e)) return true;
+                ApplyReplayed(replayed.Persistent);
                 return true;
             case RecoverySuccess success:
                 _sequenceNr = Math.Max(_sequenceNr, success.HighestSequenceNr);
@@ -293,6 +286,27 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
                 _internalStash.Stash();
                 return true;
         }
+    }
+
+    /// <summary>Deserializes a replayed event and runs the recovery handler on it; false when recovery failed.</summary>
+    private bool ApplyReplayed(Persistent stored)
+    {
+        var serializer = _persistence.Serializer;
+        object domain;
+        try
+        {
+            domain = stored.Payload is byte[] bytes ? serializer.Deserialize(bytes, stored.Manifest) : stored.Payload;
+        }
+        catch (Exception e)
+        {
+            FailRecovery(e, null);
+            return false;
+        }
+        LastSequenceNr = _sequenceNr = stored.SequenceNr;
+        if (!serializer.HasAdapters) return RunRecoveryHandler(domain);
+        foreach (var e in serializer.FromJournal(domain, stored.Manifest))
+            if (!RunRecoveryHandler(e)) return false;
+        return true;
     }
 
     private bool RunRecoveryHandler(object message)
@@ -344,6 +358,7 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
                 finally
                 {
                     _pending.Clear();
+                    _pendingStashing = 0;
                     Context.Stop(Self);
                 }
                 return true;
@@ -367,10 +382,11 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
         finally
         {
             _pending.Dequeue();
+            if (head.Stashing) _pendingStashing--;
         }
         RunDeferredAtHead();
         FlushBatch();
-        if (_state == RecoveryState.PersistingEvents && !_pending.Any(p => p.Stashing))
+        if (_state == RecoveryState.PersistingEvents && _pendingStashing == 0)
         {
             _state = RecoveryState.ProcessingCommands;
             _internalStash.UnstashAll();
@@ -401,7 +417,7 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
             _eventBatch = [];
         }
         RunDeferredAtHead();
-        if (_pending.Any(p => p.Stashing)) _state = RecoveryState.PersistingEvents;
+        if (_pendingStashing > 0) _state = RecoveryState.PersistingEvents;
     }
 
     private void DiscardBatch()
@@ -411,6 +427,11 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
         _sequenceNr -= discarded;
         var keep = _pending.Take(_pending.Count - discarded).ToList();
         _pending.Clear();
-        foreach (var p in keep) _pending.Enqueue(p);
+        _pendingStashing = 0;
+        foreach (var p in keep)
+        {
+            _pending.Enqueue(p);
+            if (p.Stashing) _pendingStashing++;
+        }
     }
 }

@@ -18,6 +18,9 @@ internal sealed class JournalActor : ActorBase
     private readonly Queue<WriteMessages> _pending = new();
     private bool _writing;
 
+    /// <summary>Replayed events per message to the recovering actor.</summary>
+    private const int ReplayChunk = 256;
+
     private sealed record BatchWritten(IReadOnlyList<WriteMessages> Requests, IReadOnlyList<Exception?> Rejections, Exception? Failure);
 
     public JournalActor(AsyncWriteJournal journal, EventSerializer serializer, CircuitBreaker breaker, int maxBatchEvents)
@@ -43,9 +46,10 @@ internal sealed class JournalActor : ActorBase
                 if (!_writing) StartWrite();
                 return true;
             case BatchWritten written:
-                Reply(written);
+                // Start the next batch first: the journal writes while the replies are sent.
                 _writing = false;
                 if (_pending.Count > 0) StartWrite();
+                Reply(written);
                 return true;
             case ReplayMessages replay:
                 Replay(replay);
@@ -62,57 +66,70 @@ internal sealed class JournalActor : ActorBase
     {
         var requests = new List<WriteMessages>();
         var events = 0;
-        while (_pending.Count > 0 && (requests.Count == 0 || events + _pending.Peek().Messages.Sum(w => w.Payload.Count) <= _maxBatchEvents))
+        while (_pending.Count > 0 && (requests.Count == 0 || events + EventCount(_pending.Peek()) <= _maxBatchEvents))
         {
             var request = _pending.Dequeue();
-            events += request.Messages.Sum(w => w.Payload.Count);
+            events += EventCount(request);
             requests.Add(request);
-        }
-
-        // Serialize here: a write that cannot be serialized is rejected alone, before the journal sees the batch.
-        var writes = new List<AtomicWrite>();
-        var rejections = new List<Exception?>();
-        foreach (var request in requests)
-        foreach (var write in request.Messages)
-        {
-            try
-            {
-                writes.Add(new AtomicWrite(write.Payload.Select(Serialize).ToArray()));
-                rejections.Add(null);
-            }
-            catch (Exception e) when (e is EventSerializationException or NotSupportedException)
-            {
-                rejections.Add(e);
-            }
         }
 
         _writing = true;
         var self = Self;
         var work = Context.System.BeginExternalWork();
-        _breaker.WithCircuitBreaker(() => writes.Count == 0 ? Task.FromResult<IReadOnlyList<Exception?>>([]) : _journal.WriteMessagesAsync(writes))
-            .ContinueWith(t =>
+        // Serialization runs with the write, off this actor's thread; a write that cannot be serialized is rejected
+        // alone, before the journal sees the batch.
+        Task.Run(() =>
             {
+                var writes = new List<AtomicWrite>();
+                var rejections = new List<Exception?>();
+                foreach (var request in requests)
+                foreach (var write in request.Messages)
+                {
+                    try
+                    {
+                        var serialized = new Persistent[write.Payload.Count];
+                        for (var i = 0; i < serialized.Length; i++) serialized[i] = Serialize(write.Payload[i]);
+                        writes.Add(new AtomicWrite(serialized));
+                        rejections.Add(null);
+                    }
+                    catch (Exception e) when (e is EventSerializationException or NotSupportedException)
+                    {
+                        rejections.Add(e);
+                    }
+                }
+                return (writes, rejections);
+            })
+            .ContinueWith(async prepared =>
+            {
+                IReadOnlyList<Exception?> rejections = [];
                 try
                 {
-                    if (t.IsCompletedSuccessfully)
-                    {
-                        var results = t.Result;
-                        var merged = new List<Exception?>(rejections.Count);
-                        var next = 0;
-                        foreach (var rejection in rejections) merged.Add(rejection ?? results.ElementAtOrDefault(next++));
-                        self.Tell(new BatchWritten(requests, merged, null), self);
-                    }
-                    else
-                    {
-                        var cause = t.Exception?.InnerException ?? new TaskCanceledException(t);
-                        self.Tell(new BatchWritten(requests, rejections, cause), self);
-                    }
+                    var (writes, serializationRejections) = prepared.Result;
+                    rejections = serializationRejections;
+                    var results = writes.Count == 0
+                        ? []
+                        : await _breaker.WithCircuitBreaker(() => _journal.WriteMessagesAsync(writes)).ConfigureAwait(false);
+                    var merged = new List<Exception?>(rejections.Count);
+                    var next = 0;
+                    foreach (var rejection in rejections) merged.Add(rejection ?? results.ElementAtOrDefault(next++));
+                    self.Tell(new BatchWritten(requests, merged, null), self);
+                }
+                catch (Exception e)
+                {
+                    self.Tell(new BatchWritten(requests, rejections, e), self);
                 }
                 finally
                 {
                     work.Dispose();
                 }
             }, TaskScheduler.Default);
+    }
+
+    private static int EventCount(WriteMessages request)
+    {
+        var count = 0;
+        foreach (var write in request.Messages) count += write.Payload.Count;
+        return count;
     }
 
     private Persistent Serialize(Persistent persistent)
@@ -159,8 +176,18 @@ internal sealed class JournalActor : ActorBase
                 var highest = await _journal.ReadHighestSequenceNrAsync(replay.PersistenceId, replay.FromSequenceNr).ConfigureAwait(false);
                 var to = Math.Min(replay.ToSequenceNr, highest);
                 if (to >= replay.FromSequenceNr && replay.Max > 0)
-                    await _journal.ReplayMessagesAsync(replay.PersistenceId, replay.FromSequenceNr, to, replay.Max,
-                        p => target.Tell(new ReplayedMessage(p), self)).ConfigureAwait(false);
+                {
+                    // Replayed events travel in chunks: one message per chunk instead of one per event.
+                    var chunk = new List<Persistent>(ReplayChunk);
+                    await _journal.ReplayMessagesAsync(replay.PersistenceId, replay.FromSequenceNr, to, replay.Max, p =>
+                    {
+                        chunk.Add(p);
+                        if (chunk.Count < ReplayChunk) return;
+                        target.Tell(new ReplayedMessages(chunk), self);
+                        chunk = new List<Persistent>(ReplayChunk);
+                    }).ConfigureAwait(false);
+                    if (chunk.Count > 0) target.Tell(new ReplayedMessages(chunk), self);
+                }
                 return highest;
             })
             .ContinueWith(t =>

@@ -26,10 +26,18 @@ public static class JournalPlugins
     public static (AsyncWriteJournal Journal, SnapshotStore Snapshots) Create(string name, PersistenceSettings settings)
     {
         if (Custom.TryGetValue(name, out var factory)) return factory(settings);
-        return name switch
+        switch (name)
         {
-            "in-memory" => (new InMemoryJournal(), new InMemorySnapshotStore()),
-            _ => throw new NotSupportedException($"journal plugin '{name}' is not available in this build"),
-        };
+            case "in-memory":
+                return (new InMemoryJournal(), new InMemorySnapshotStore());
+            case "sqlite":
+                var sqlite = Sqlite.SqliteJournalSettings.FromConfig(settings.PluginConfig("sqlite"));
+                return (new Sqlite.SqliteJournal(sqlite), new Sqlite.SqliteSnapshotStore(sqlite));
+            case "postgres":
+                var postgres = Postgres.PostgresJournalSettings.FromConfig(settings.PluginConfig("postgres"));
+                return (new Postgres.PostgresJournal(postgres), new Postgres.PostgresSnapshotStore(postgres));
+            default:
+                throw new NotSupportedException($"journal plugin '{name}' is not available in this build");
+        }
     }
 }

@@ -77,6 +77,15 @@ public sealed class EventSerializer
         return domainEvent;
     }
 
+    /// <summary>True when event adapters are registered (replay then consults them).</summary>
+    public bool HasAdapters
+    {
+        get
+        {
+            lock (_adapters) return _adapters.Count > 0;
+        }
+    }
+
     /// <summary>The domain events a stored event stands for (after adapters).</summary>
     public IReadOnlyList<object> FromJournal(object storedEvent, string manifest)
     {
