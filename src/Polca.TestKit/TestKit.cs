@@ -11,6 +11,16 @@ public abstract class TestKit : TestKitBase, IDisposable
 {
     private static int _systems;
 
+    static TestKit()
+    {
+        // Expectations block the test's thread while actors run on the thread pool. Test runners run several tests at
+        // once on pool threads too, so without head-room the pool is starved and grows only slowly (about one thread
+        // per half second): actors then stall and expectations time out on a loaded machine. Ensure enough threads.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        var wanted = Math.Max(workers, Environment.ProcessorCount * 8);
+        ThreadPool.SetMinThreads(wanted, io);
+    }
+
     /// <summary>What test systems change in the reference configuration: virtual time advanced by the test, no console logging.</summary>
     public const string TestDefaultsHocon = """
         polca.clock.mode = virtual
@@ -35,8 +45,8 @@ public abstract class TestKit : TestKitBase, IDisposable
     protected virtual void Shutdown()
     {
         var terminated = Sys.Terminate();
-        if (!terminated.Wait(TimeSpan.FromSeconds(10)))
-            throw new TimeoutException($"actor system {Sys.Name} did not terminate within 10 s");
+        if (!terminated.Wait(TimeSpan.FromSeconds(30)))
+            throw new TimeoutException($"actor system {Sys.Name} did not terminate within 30 s");
     }
 
     /// <inheritdoc />
