@@ -34,7 +34,14 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
         PersistingEvents,
     }
 
-    private sealed record PendingInvocation(object Event, Action<object> Handler, IActorRef Sender, bool Stashing, bool Deferred);
+    /// <summary>A handler waiting for its event: the typed handler and a shared, allocation-free invoker that calls it.</summary>
+    private readonly record struct PendingInvocation(object Event, Delegate Handler, Action<Delegate, object> Invoker, IActorRef Sender, bool Stashing, bool Deferred);
+
+    /// <summary>Calls an <c>Action&lt;TEvent&gt;</c> with an event typed object (one cached delegate per event type; no closure per Persist).</summary>
+    private static class Invoker<TEvent>
+    {
+        public static readonly Action<Delegate, object> Instance = static (handler, @event) => ((Action<TEvent>)handler)((TEvent)@event);
+    }
 
     /// <summary>Binds the actor to the system's persistence extension.</summary>
     protected Eventsourced()
@@ -90,42 +97,57 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
 
     /// <summary>Persists <paramref name="event"/> (wrap it in <see cref="Tagged"/> to tag it); <paramref name="handler"/> runs once it is durable. Commands wait meanwhile.</summary>
     public void Persist<TEvent>(TEvent @event, Action<TEvent> handler) where TEvent : notnull =>
-        Enqueue([@event], e => handler((TEvent)e), stashing: true);
+        EnqueueOne(@event, handler, Invoker<TEvent>.Instance, stashing: true);
 
     /// <summary>Persists events atomically; the handler runs for each once they are durable. Commands wait meanwhile.</summary>
     public void PersistAll<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) where TEvent : notnull =>
-        Enqueue(events.Cast<object>().ToList(), e => handler((TEvent)e), stashing: true);
+        Enqueue(events.Cast<object>().ToList(), handler, Invoker<TEvent>.Instance, stashing: true);
 
     /// <summary>Persists <paramref name="event"/> without holding back commands; handlers still run in order.</summary>
     public void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) where TEvent : notnull =>
-        Enqueue([@event], e => handler((TEvent)e), stashing: false);
+        EnqueueOne(@event, handler, Invoker<TEvent>.Instance, stashing: false);
 
     /// <summary>Persists events atomically without holding back commands.</summary>
     public void PersistAllAsync<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) where TEvent : notnull =>
-        Enqueue(events.Cast<object>().ToList(), e => handler((TEvent)e), stashing: false);
+        Enqueue(events.Cast<object>().ToList(), handler, Invoker<TEvent>.Instance, stashing: false);
 
     /// <summary>Runs <paramref name="handler"/> after every persist issued before it has been handled; nothing is written.</summary>
     public void DeferAsync<TEvent>(TEvent @event, Action<TEvent> handler) where TEvent : notnull
     {
         if (IsRecovering) throw new InvalidOperationException("DeferAsync is not allowed during recovery");
-        _pending.Enqueue(new PendingInvocation(@event, e => handler((TEvent)e), Sender, Stashing: false, Deferred: true));
+        _pending.Enqueue(new PendingInvocation(@event, handler, Invoker<TEvent>.Instance, Sender, Stashing: false, Deferred: true));
     }
 
-    private void Enqueue(IReadOnlyList<object> events, Action<object> handler, bool stashing)
+    private void Enqueue(IReadOnlyList<object> events, Delegate handler, Action<Delegate, object> invoker, bool stashing)
     {
         if (IsRecovering) throw new InvalidOperationException($"{PersistenceId}: cannot persist during recovery");
         if (events.Count == 0) return;
-        _writerGuid ??= Self.Path.Uid.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + "-" + _instanceId;
         var now = Context.System.Clock.Now;
+        var sender = Sender;
         var batch = new Persistent[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var (payload, tags) = events[i] is Tagged tagged ? (tagged.Payload, tagged.Tags) : (events[i], (IReadOnlyList<string>)[]);
-            batch[i] = new Persistent(payload, ++_sequenceNr, PersistenceId, "", false, _writerGuid, now, tags);
-            _pending.Enqueue(new PendingInvocation(events[i], handler, Sender, stashing, Deferred: false));
+            batch[i] = ToPersistent(events[i], now);
+            _pending.Enqueue(new PendingInvocation(events[i], handler, invoker, sender, stashing, Deferred: false));
             if (stashing) _pendingStashing++;
         }
         _eventBatch.Add(new AtomicWrite(batch));
+    }
+
+    private void EnqueueOne(object @event, Delegate handler, Action<Delegate, object> invoker, bool stashing)
+    {
+        if (IsRecovering) throw new InvalidOperationException($"{PersistenceId}: cannot persist during recovery");
+        var persistent = ToPersistent(@event, Context.System.Clock.Now);
+        _pending.Enqueue(new PendingInvocation(@event, handler, invoker, Sender, stashing, Deferred: false));
+        if (stashing) _pendingStashing++;
+        _eventBatch.Add(new AtomicWrite([persistent]));
+    }
+
+    private Persistent ToPersistent(object @event, DateTimeOffset now)
+    {
+        _writerGuid ??= Self.Path.Uid.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + "-" + _instanceId;
+        var (payload, tags) = @event is Tagged tagged ? (tagged.Payload, tagged.Tags) : (@event, (IReadOnlyList<string>)[]);
+        return new Persistent(payload, ++_sequenceNr, PersistenceId, "", false, _writerGuid, now, tags);
     }
 
     // ----- snapshots and deletion -----
@@ -342,11 +364,11 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
             case WriteMessageSuccess success:
                 if (success.ActorInstanceId != _instanceId) return true;
                 LastSequenceNr = Math.Max(LastSequenceNr, success.Persistent.SequenceNr);
-                CompleteHead(invoke: true, null);
+                CompleteHead(null, success.Persistent.SequenceNr);
                 return true;
             case WriteMessageRejected rejected:
                 if (rejected.ActorInstanceId != _instanceId) return true;
-                CompleteHead(invoke: false, () => OnPersistRejected(rejected.Cause, _pending.Peek().Event, rejected.Persistent.SequenceNr));
+                CompleteHead(rejected.Cause, rejected.Persistent.SequenceNr);
                 return true;
             case WriteMessageFailure failure:
                 if (failure.ActorInstanceId != _instanceId) return true;
@@ -362,6 +384,9 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
                     Context.Stop(Self);
                 }
                 return true;
+            case WriteMessagesCompleted completed:
+                if (completed.Request.ActorInstanceId == _instanceId) Complete(completed);
+                return true;
             case WriteMessagesSuccessful or WriteMessagesFailed:
                 return true;
             default:
@@ -369,15 +394,48 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
         }
     }
 
+    /// <summary>Settles the events of one write request in order: handlers run for durable ones, rejections are reported, a failure stops the actor.</summary>
+    private void Complete(WriteMessagesCompleted completed)
+    {
+        var writes = completed.Request.Messages;
+        for (var w = 0; w < writes.Count; w++)
+        {
+            var events = writes[w].Payload;
+            if (completed.Failure is { } cause)
+            {
+                var first = events[0];
+                var failed = _pending.Count > 0 ? _pending.Peek().Event : first.Payload;
+                try
+                {
+                    OnPersistFailure(cause, failed, first.SequenceNr);
+                }
+                finally
+                {
+                    _pending.Clear();
+                    _pendingStashing = 0;
+                    Context.Stop(Self);
+                }
+                return;
+            }
+            var rejection = completed.Rejections?[w];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var persistent = events[i];
+                if (rejection is null) LastSequenceNr = Math.Max(LastSequenceNr, persistent.SequenceNr);
+                CompleteHead(rejection, persistent.SequenceNr);
+            }
+        }
+    }
+
     /// <summary>The head invocation's event is settled: run its handler (with the command's sender) or report the rejection, then any deferred ones after it.</summary>
-    private void CompleteHead(bool invoke, Action? onRejected)
+    private void CompleteHead(Exception? rejection, long sequenceNr)
     {
         if (_pending.Count == 0) return;
         var head = _pending.Peek();
         try
         {
-            if (invoke) Invoke(head);
-            else onRejected?.Invoke();
+            if (rejection is null) Invoke(head);
+            else OnPersistRejected(rejection, head.Event, sequenceNr);
         }
         finally
         {
@@ -396,7 +454,7 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
     private void Invoke(PendingInvocation invocation)
     {
         SetSender(invocation.Sender);
-        invocation.Handler(invocation.Event);
+        invocation.Invoker(invocation.Handler, invocation.Event);
     }
 
     private void RunDeferredAtHead()
@@ -413,8 +471,10 @@ public abstract class Eventsourced : ActorBase, IWithUnboundedStash
     {
         if (_eventBatch.Count > 0)
         {
-            Journal.Tell(new WriteMessages(_eventBatch, Self, _instanceId), Self);
-            _eventBatch = [];
+            // The batch list is reused: the request carries an array of its writes.
+            AtomicWrite[] writes = _eventBatch.Count == 1 ? [_eventBatch[0]] : _eventBatch.ToArray();
+            _eventBatch.Clear();
+            Journal.Tell(new WriteMessages(writes, Self, _instanceId), Self);
         }
         RunDeferredAtHead();
         if (_pendingStashing > 0) _state = RecoveryState.PersistingEvents;

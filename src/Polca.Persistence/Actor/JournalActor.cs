@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Polca.Actors;
 using Polca.Actors.Event;
 
@@ -8,6 +9,11 @@ namespace Polca.Persistence;
 /// requests queue up and go together in the next batch (group commit), so one transaction carries many actors'
 /// events and each persistence id's writes stay in order. Replays run concurrently. Calls go through a circuit breaker.
 /// </summary>
+/// <remarks>
+/// Batches are taken by a write loop off this actor's thread: when a batch is written the loop takes the next one at
+/// once (no round trip through the mailbox) and hands the outcome to this actor, which sends the replies while the
+/// journal writes on.
+/// </remarks>
 internal sealed class JournalActor : ActorBase
 {
     private readonly AsyncWriteJournal _journal;
@@ -15,13 +21,17 @@ internal sealed class JournalActor : ActorBase
     private readonly CircuitBreaker _breaker;
     private readonly int _maxBatchEvents;
     private readonly ILoggingAdapter _log;
-    private readonly Queue<WriteMessages> _pending = new();
-    private bool _writing;
+    private readonly ActorSystem _system;
+    private readonly ConcurrentQueue<Prepared> _pending = new();
+    private int _writing;
 
     /// <summary>Replayed events per message to the recovering actor.</summary>
     private const int ReplayChunk = 256;
 
-    private sealed record BatchWritten(IReadOnlyList<WriteMessages> Requests, IReadOnlyList<Exception?> Rejections, Exception? Failure);
+    /// <summary>A request with its writes serialized (null where serialization rejected the write, with the cause in Rejections).</summary>
+    private sealed record Prepared(WriteMessages Request, AtomicWrite?[] Writes, Exception?[]? Rejections, int Events);
+
+    private sealed record BatchWritten(IReadOnlyList<Prepared> Requests, IReadOnlyList<Exception?> Rejections, Exception? Failure);
 
     public JournalActor(AsyncWriteJournal journal, EventSerializer serializer, CircuitBreaker breaker, int maxBatchEvents)
     {
@@ -30,6 +40,7 @@ internal sealed class JournalActor : ActorBase
         _breaker = breaker;
         _maxBatchEvents = maxBatchEvents;
         _log = Context.GetLogger();
+        _system = Context.System;
         var self = Self;
         _breaker.Opened += cause => _log.Error(cause, "Journal circuit breaker opened after {0} consecutive failures ({1}); writes fail fast for {2}", _breaker.MaxFailures, cause.Message, _breaker.ResetTimeout);
         _breaker.HalfOpened += () => _log.Warning("Journal circuit breaker half-open: trying one write");
@@ -42,13 +53,24 @@ internal sealed class JournalActor : ActorBase
         switch (message)
         {
             case WriteMessages write:
-                _pending.Enqueue(write);
-                if (!_writing) StartWrite();
+                // Serialized here, while the write loop writes the previous batch.
+                Prepared prepared;
+                try
+                {
+                    prepared = Prepare(write);
+                }
+                catch (Exception e)
+                {
+                    // Not a rejection (e.g. an event adapter threw): the request fails as a failed batch would, unwritten.
+                    _log.Error(e, "Journal write request of {0} could not be prepared: {1}", write.PersistentActor.Path, e.Message);
+                    write.PersistentActor.Tell(new WriteMessagesCompleted(write, null, e), Self);
+                    return true;
+                }
+                _pending.Enqueue(prepared);
+                if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) StartWriteLoop();
                 return true;
             case BatchWritten written:
-                // Start the next batch first: the journal writes while the replies are sent.
-                _writing = false;
-                if (_pending.Count > 0) StartWrite();
+                // The loop already writes the next batch: the journal writes while the replies are sent.
                 Reply(written);
                 return true;
             case ReplayMessages replay:
@@ -62,74 +84,107 @@ internal sealed class JournalActor : ActorBase
         }
     }
 
-    private void StartWrite()
+    /// <summary>Starts the write loop (the caller set <see cref="_writing"/>); it runs until the queue is empty.</summary>
+    private void StartWriteLoop()
     {
-        var requests = new List<WriteMessages>();
-        var events = 0;
-        while (_pending.Count > 0 && (requests.Count == 0 || events + EventCount(_pending.Peek()) <= _maxBatchEvents))
-        {
-            var request = _pending.Dequeue();
-            events += EventCount(request);
-            requests.Add(request);
-        }
-
-        _writing = true;
         var self = Self;
-        var work = Context.System.BeginExternalWork();
-        // Serialization runs with the write, off this actor's thread; a write that cannot be serialized is rejected
-        // alone, before the journal sees the batch.
-        Task.Run(() =>
+        var work = _system.BeginExternalWork();
+        Task.Run(async () =>
+        {
+            try
             {
-                var writes = new List<AtomicWrite>();
-                var rejections = new List<Exception?>();
-                foreach (var request in requests)
-                foreach (var write in request.Messages)
+                while (true)
                 {
-                    try
+                    var requests = TakeBatch();
+                    if (requests.Count == 0)
                     {
-                        var serialized = new Persistent[write.Payload.Count];
-                        for (var i = 0; i < serialized.Length; i++) serialized[i] = Serialize(write.Payload[i]);
-                        writes.Add(new AtomicWrite(serialized));
-                        rejections.Add(null);
+                        // Stop, unless a request came in after the queue looked empty and no other loop took over.
+                        Volatile.Write(ref _writing, 0);
+                        if (_pending.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
+                        continue;
                     }
-                    catch (Exception e) when (e is EventSerializationException or NotSupportedException)
-                    {
-                        rejections.Add(e);
-                    }
+                    self.Tell(await WriteBatch(requests).ConfigureAwait(false), self);
                 }
-                return (writes, rejections);
-            })
-            .ContinueWith(async prepared =>
+            }
+            catch (Exception e)
             {
-                IReadOnlyList<Exception?> rejections = [];
-                try
-                {
-                    var (writes, serializationRejections) = prepared.Result;
-                    rejections = serializationRejections;
-                    var results = writes.Count == 0
-                        ? []
-                        : await _breaker.WithCircuitBreaker(() => _journal.WriteMessagesAsync(writes)).ConfigureAwait(false);
-                    var merged = new List<Exception?>(rejections.Count);
-                    var next = 0;
-                    foreach (var rejection in rejections) merged.Add(rejection ?? results.ElementAtOrDefault(next++));
-                    self.Tell(new BatchWritten(requests, merged, null), self);
-                }
-                catch (Exception e)
-                {
-                    self.Tell(new BatchWritten(requests, rejections, e), self);
-                }
-                finally
-                {
-                    work.Dispose();
-                }
-            }, TaskScheduler.Default);
+                // Not expected (a batch's failure is its outcome); let the next request start a fresh loop.
+                _log.Error(e, "Journal write loop failed: {0}", e.Message);
+                Volatile.Write(ref _writing, 0);
+            }
+            finally
+            {
+                work.Dispose();
+            }
+        });
     }
 
-    private static int EventCount(WriteMessages request)
+    /// <summary>Takes queued requests up to the batch size (at least one when any is queued); only the write loop takes.</summary>
+    private List<Prepared> TakeBatch()
     {
-        var count = 0;
-        foreach (var write in request.Messages) count += write.Payload.Count;
-        return count;
+        var requests = new List<Prepared>();
+        var events = 0;
+        while (_pending.TryPeek(out var next) && (requests.Count == 0 || events + next.Events <= _maxBatchEvents))
+        {
+            _pending.TryDequeue(out _);
+            events += next.Events;
+            requests.Add(next);
+        }
+        return requests;
+    }
+
+    /// <summary>Serializes the writes of <paramref name="request"/>; a write that cannot be serialized is rejected alone, before the journal sees the batch.</summary>
+    private Prepared Prepare(WriteMessages request)
+    {
+        var writes = new AtomicWrite?[request.Messages.Count];
+        Exception?[]? rejections = null;
+        var events = 0;
+        for (var w = 0; w < writes.Length; w++)
+        {
+            var write = request.Messages[w];
+            events += write.Payload.Count;
+            try
+            {
+                var serialized = new Persistent[write.Payload.Count];
+                for (var i = 0; i < serialized.Length; i++) serialized[i] = Serialize(write.Payload[i]);
+                writes[w] = new AtomicWrite(serialized);
+            }
+            catch (Exception e) when (e is EventSerializationException or NotSupportedException)
+            {
+                rejections ??= new Exception?[writes.Length];
+                rejections[w] = e;
+            }
+        }
+        return new Prepared(request, writes, rejections, events);
+    }
+
+    /// <summary>Writes one batch of prepared requests; a journal failure fails the whole batch.</summary>
+    private async Task<BatchWritten> WriteBatch(List<Prepared> requests)
+    {
+        var writes = new List<AtomicWrite>();
+        var rejections = new List<Exception?>();
+        foreach (var request in requests)
+        {
+            for (var w = 0; w < request.Writes.Length; w++)
+            {
+                if (request.Writes[w] is { } write) writes.Add(write);
+                rejections.Add(request.Rejections?[w]);
+            }
+        }
+        try
+        {
+            var results = writes.Count == 0
+                ? []
+                : await _breaker.WithCircuitBreaker(() => _journal.WriteMessagesAsync(writes)).ConfigureAwait(false);
+            var next = 0;
+            for (var i = 0; i < rejections.Count; i++)
+                if (rejections[i] is null) rejections[i] = results.ElementAtOrDefault(next++);
+            return new BatchWritten(requests, rejections, null);
+        }
+        catch (Exception e)
+        {
+            return new BatchWritten(requests, rejections, e);
+        }
     }
 
     private Persistent Serialize(Persistent persistent)
@@ -142,27 +197,26 @@ internal sealed class JournalActor : ActorBase
     private void Reply(BatchWritten written)
     {
         var index = 0;
-        foreach (var request in written.Requests)
+        foreach (var prepared in written.Requests)
         {
-            var actor = request.PersistentActor;
+            var request = prepared.Request;
             if (written.Failure is { } failure)
             {
-                if (failure is not OpenCircuitException) _log.Error(failure, "Journal write of {0} events failed: {1}", request.Messages.Sum(w => w.Payload.Count), failure.Message);
-                actor.Tell(new WriteMessagesFailed(failure, request.Messages.Count), Self);
-                foreach (var write in request.Messages)
-                foreach (var p in write.Payload) actor.Tell(new WriteMessageFailure(p, failure, request.ActorInstanceId), Self);
+                if (failure is not OpenCircuitException) _log.Error(failure, "Journal write of {0} events failed: {1}", prepared.Events, failure.Message);
+                request.PersistentActor.Tell(new WriteMessagesCompleted(request, null, failure), Self);
                 continue;
             }
-            actor.Tell(WriteMessagesSuccessful.Instance, Self);
-            foreach (var write in request.Messages)
+            // One reply per request, carrying the outcome of each of its writes (null: all durable).
+            var count = request.Messages.Count;
+            Exception?[]? rejections = null;
+            for (var i = 0; i < count; i++)
             {
-                var rejection = written.Rejections[index++];
-                foreach (var p in write.Payload)
-                {
-                    if (rejection is null) actor.Tell(new WriteMessageSuccess(p, request.ActorInstanceId), Self);
-                    else actor.Tell(new WriteMessageRejected(p, rejection, request.ActorInstanceId), Self);
-                }
+                if (written.Rejections[index + i] is not { } rejection) continue;
+                rejections ??= new Exception?[count];
+                rejections[i] = rejection;
             }
+            index += count;
+            request.PersistentActor.Tell(new WriteMessagesCompleted(request, rejections, null), Self);
         }
     }
 

@@ -11,7 +11,8 @@ namespace Polca.Persistence.Sqlite;
 /// <remarks>
 /// Events are filed in blocks of 8192 orderings and indexed by (block, persistence id, sequence number), so that a
 /// batch from many persistence ids touches few index pages; a replay visits only the blocks that hold the id's
-/// events (see the block table, <c>{journal-table}_blocks</c>).
+/// events (see the block table, <c>{journal-table}_blocks</c>). Every few dozen batches a passive checkpoint runs on a
+/// connection of its own, so the writer seldom copies WAL pages itself (its auto-checkpoint still bounds the WAL).
 /// </remarks>
 public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
 {
@@ -20,6 +21,12 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
     private readonly SqliteReaderPool _readers;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private SqliteJournalWriter? _writer;
+    private SqliteConnection? _checkpointConnection;
+    private int _checkpointing;
+    private int _batchesSinceCheckpoint;
+
+    /// <summary>Batches between background checkpoints (the writer's own auto-checkpoint then finds little left to copy).</summary>
+    private const int BatchesPerCheckpoint = 32;
     private volatile bool _initialized;
     private volatile bool _disposed;
 
@@ -61,7 +68,13 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => WithWriter(writer => writer.Write(messages)), cancellationToken).ConfigureAwait(false);
+            var results = await Task.Run(() => WithWriter(writer => writer.Write(messages)), cancellationToken).ConfigureAwait(false);
+            if (++_batchesSinceCheckpoint >= BatchesPerCheckpoint && Interlocked.CompareExchange(ref _checkpointing, 1, 0) == 0)
+            {
+                _batchesSinceCheckpoint = 0;
+                _ = Task.Run(CheckpointInBackground, CancellationToken.None);
+            }
+            return results;
         }
         finally
         {
@@ -163,6 +176,10 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
         {
             if (_disposed) return;
             _disposed = true;
+            // Wait for a background checkpoint to finish, then close its connection.
+            while (Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0) await Task.Delay(1).ConfigureAwait(false);
+            _checkpointConnection?.Dispose();
+            _checkpointConnection = null;
             _writer?.Dispose();
             _writer = null;
             _readers.Dispose();
@@ -185,6 +202,32 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Copies committed WAL pages into the database file on a connection of its own (a passive checkpoint: it never
+    /// blocks the writer), so that the writer's commits rarely pay for checkpoints; failures are left to the writer's
+    /// own auto-checkpoint.
+    /// </summary>
+    private void CheckpointInBackground()
+    {
+        try
+        {
+            if (_disposed) return;
+            _checkpointConnection ??= _storage.OpenReadConnection();
+            using var command = _checkpointConnection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is SqliteException or JournalStorageException)
+        {
+            _checkpointConnection?.Dispose();
+            _checkpointConnection = null;
+        }
+        finally
+        {
+            Volatile.Write(ref _checkpointing, 0);
         }
     }
 

@@ -25,6 +25,12 @@ internal sealed class SqliteJournalWriter : IDisposable
 
     private const int MaxCachedStreams = 250_000;
 
+    /// <summary>Rows per multi-row INSERT: one statement run (and one AUTOINCREMENT bookkeeping) per this many events.</summary>
+    private const int RowsPerInsert = 32;
+
+    /// <summary>Parameters per journal row in the insert statements.</summary>
+    private const int ParametersPerRow = 9;
+
     private readonly SqliteStorage _storage;
     private readonly SqliteConnection _connection;
     private readonly List<SqliteStatement> _statements = [];
@@ -35,6 +41,9 @@ internal sealed class SqliteJournalWriter : IDisposable
     private readonly SqliteStatement _newestBlock;
     private readonly SqliteStatement _streamState;
     private readonly SqliteStatement _insertEvent;
+    private readonly SqliteStatement _insertEvents;
+    private readonly PendingRow[] _rows = new PendingRow[RowsPerInsert];
+    private int _rowCount;
     private readonly SqliteStatement _insertBlock;
     private readonly SqliteStatement _insertTag;
     private readonly SqliteStatement _blocksUpTo;
@@ -43,6 +52,11 @@ internal sealed class SqliteJournalWriter : IDisposable
     private readonly int _blockShift;
     private long _newestOrderingSeen = -1;
     private long _newestBlockSeen;
+    private string? _manifest;
+    private byte[] _manifestUtf8 = [];
+
+    /// <summary>An event bound for the journal table, waiting to fill a multi-row insert.</summary>
+    private readonly record struct PendingRow(Persistent Event, long Ordering, long Block, SqliteStreamState Stream);
 
     private SqliteJournalWriter(SqliteStorage storage, SqliteConnection connection)
     {
@@ -61,6 +75,12 @@ internal sealed class SqliteJournalWriter : IDisposable
                                $"FROM {blocks} b WHERE b.persistence_id = ?1 ORDER BY b.first_sequence_number DESC LIMIT 1;");
         _insertEvent = Prepare($"INSERT INTO {journal} (ordering, persistence_id, sequence_number, created, deleted, manifest, payload, writer_uuid, tags, block) " +
                                "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9);");
+        var rows = string.Join(", ", Enumerable.Range(0, RowsPerInsert).Select(r =>
+        {
+            var p = r * ParametersPerRow;
+            return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, 0, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9})";
+        }));
+        _insertEvents = Prepare($"INSERT INTO {journal} (ordering, persistence_id, sequence_number, created, deleted, manifest, payload, writer_uuid, tags, block) VALUES {rows};");
         _insertBlock = Prepare($"INSERT OR IGNORE INTO {blocks} (persistence_id, block, first_sequence_number, first_ordering) VALUES (?1, ?2, ?3, ?4);");
         _insertTag = Prepare($"INSERT OR IGNORE INTO {tag} (ordering_id, tag, persistence_id, sequence_nr) VALUES (?1, ?2, ?3, ?4);");
         _blocksUpTo = Prepare($"SELECT block FROM {blocks} WHERE persistence_id = ?1 AND first_sequence_number <= ?2 ORDER BY first_sequence_number;");
@@ -97,6 +117,7 @@ internal sealed class SqliteJournalWriter : IDisposable
     {
         var results = new Exception?[messages.Count];
         for (var i = 0; i < messages.Count; i++) results[i] = Validate(messages[i]);
+        _rowCount = 0;
         try
         {
             _begin.Execute();
@@ -114,6 +135,13 @@ internal sealed class SqliteJournalWriter : IDisposable
                 }
                 foreach (var e in write.Payload) Insert(e, ++ordering, stream);
             }
+            // The rows that did not fill a multi-row insert go one by one.
+            for (var r = 0; r < _rowCount; r++)
+            {
+                BindRow(_insertEvent, 0, _rows[r]);
+                _insertEvent.Execute();
+            }
+            _rowCount = 0;
             _commit.Execute();
             _newestOrderingSeen = ordering;
             return results;
@@ -220,7 +248,7 @@ internal sealed class SqliteJournalWriter : IDisposable
     private SqliteStreamState StreamOf(string persistenceId)
     {
         if (_streams.TryGetValue(persistenceId, out var state)) return state;
-        state = new SqliteStreamState();
+        state = new SqliteStreamState { IdUtf8 = System.Text.Encoding.UTF8.GetBytes(persistenceId) };
         _streamState.Bind(1, persistenceId);
         try
         {
@@ -244,17 +272,13 @@ internal sealed class SqliteJournalWriter : IDisposable
         var block = Math.Max(ordering >> _blockShift, _newestBlockSeen);
         _newestBlockSeen = block;
         var tags = e.Tags is { Count: > 0 } list ? (list.Count == 1 ? list : list.Distinct(StringComparer.Ordinal).ToArray()) : null;
-        _insertEvent.Bind(1, ordering);
-        _insertEvent.Bind(2, e.PersistenceId);
-        _insertEvent.Bind(3, e.SequenceNr);
-        _insertEvent.Bind(4, e.Timestamp.UtcTicks);
-        _insertEvent.Bind(5, e.Manifest);
-        _insertEvent.BindBlob(6, (byte[])e.Payload);
-        _insertEvent.Bind(7, e.WriterGuid ?? "");
-        if (tags is null) _insertEvent.BindNull(8);
-        else _insertEvent.Bind(8, tags.Count == 1 ? tags[0] : string.Join(TagSeparator, tags));
-        _insertEvent.Bind(9, block);
-        _insertEvent.Execute();
+        _rows[_rowCount++] = new PendingRow(e, ordering, block, stream);
+        if (_rowCount == RowsPerInsert)
+        {
+            for (var r = 0; r < RowsPerInsert; r++) BindRow(_insertEvents, r * ParametersPerRow, _rows[r]);
+            _insertEvents.Execute();
+            _rowCount = 0;
+        }
 
         if (block != stream.LastBlock)
         {
@@ -276,6 +300,40 @@ internal sealed class SqliteJournalWriter : IDisposable
             _insertTag.Bind(2, tag);
             _insertTag.Execute();
         }
+    }
+
+    /// <summary>Binds one journal row at parameter offset <paramref name="first"/>; text columns come from cached UTF-8 (ids, writers and manifests repeat).</summary>
+    private void BindRow(SqliteStatement statement, int first, in PendingRow row)
+    {
+        var e = row.Event;
+        var stream = row.Stream;
+        statement.Bind(first + 1, row.Ordering);
+        statement.BindText(first + 2, stream.IdUtf8);
+        statement.Bind(first + 3, e.SequenceNr);
+        statement.Bind(first + 4, e.Timestamp.UtcTicks);
+        statement.BindText(first + 5, ManifestUtf8(e.Manifest));
+        statement.BindBlob(first + 6, (byte[])e.Payload);
+        var writer = e.WriterGuid ?? "";
+        if (!string.Equals(stream.Writer, writer, StringComparison.Ordinal))
+        {
+            stream.Writer = writer;
+            stream.WriterUtf8 = System.Text.Encoding.UTF8.GetBytes(writer);
+        }
+        statement.BindText(first + 7, stream.WriterUtf8);
+        if (e.Tags is not { Count: > 0 } tags) statement.BindNull(first + 8);
+        else if (tags.Count == 1) statement.Bind(first + 8, tags[0]);
+        else statement.Bind(first + 8, string.Join(TagSeparator, tags.Distinct(StringComparer.Ordinal)));
+        statement.Bind(first + 9, row.Block);
+    }
+
+    private byte[] ManifestUtf8(string manifest)
+    {
+        if (!string.Equals(_manifest, manifest, StringComparison.Ordinal))
+        {
+            _manifest = manifest;
+            _manifestUtf8 = System.Text.Encoding.UTF8.GetBytes(manifest);
+        }
+        return _manifestUtf8;
     }
 
     private void RollBackQuietly()

@@ -30,6 +30,10 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Binds a text (UTF-8) to parameter <paramref name="index"/>.</summary>
     public void Bind(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
 
+    /// <summary>Binds UTF-8 text (copied by SQLite) to parameter <paramref name="index"/>; empty binds '' (not NULL).</summary>
+    public void BindText(int index, ReadOnlySpan<byte> utf8) =>
+        Check(utf8.IsEmpty ? raw.sqlite3_bind_text(_statement, index, "") : raw.sqlite3_bind_text(_statement, index, utf8));
+
     /// <summary>Binds bytes to parameter <paramref name="index"/>; an empty array is stored as an empty blob, not NULL.</summary>
     public void BindBlob(int index, byte[] value) =>
         Check(value.Length == 0 ? raw.sqlite3_bind_zeroblob(_statement, index, 0) : raw.sqlite3_bind_blob(_statement, index, value));
