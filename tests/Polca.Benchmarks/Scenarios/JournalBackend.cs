@@ -1,5 +1,5 @@
 using Npgsql;
-using Polca.Benchmarks.Services;
+using Polca.Persistence.Tests.Services;
 using Polca.Hocon;
 using Polca.Persistence;
 using Polca.Persistence.Postgres;
