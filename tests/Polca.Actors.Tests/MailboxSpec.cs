@@ -1,5 +1,4 @@
 using Polca.Actors;
-using Polca.Actors.Event;
 
 namespace Polca.Actors.Tests;
 
@@ -148,6 +147,5 @@ public sealed class MailboxSpec : TestKit.TestKit
             counter.Tell(PoisonPill.Instance, ActorRefs.NoSender);
             for (var i = 0; i < 3; i++) counter.Tell("late", ActorRefs.NoSender);
         });
-        _ = typeof(DeadLetter);
     }
 }

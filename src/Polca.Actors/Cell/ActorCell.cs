@@ -154,9 +154,6 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
         }
     }
 
-    /// <summary>Binds an actor instance under construction to this cell (called by the ActorBase constructor).</summary>
-    internal void Attach(ActorBase actor) => _actor ??= actor;
-
     private void HandleCreate()
     {
         try

@@ -41,11 +41,9 @@ internal sealed class JournalActor : ActorBase
         _maxBatchEvents = maxBatchEvents;
         _log = Context.GetLogger();
         _system = Context.System;
-        var self = Self;
         _breaker.Opened += cause => _log.Error(cause, "Journal circuit breaker opened after {0} consecutive failures ({1}); writes fail fast for {2}", _breaker.MaxFailures, cause.Message, _breaker.ResetTimeout);
         _breaker.HalfOpened += () => _log.Warning("Journal circuit breaker half-open: trying one write");
         _breaker.Closed += () => _log.Info("Journal circuit breaker closed: the journal is back");
-        _ = self;
     }
 
     protected override bool Receive(object message)

@@ -1,3 +1,5 @@
+using Polca.Actors;
+
 namespace Polca.Persistence;
 
 /// <summary>A persistent actor whose command and recovery handlers are registered in its constructor (Akka.NET's ReceivePersistentActor).</summary>
@@ -11,7 +13,7 @@ public abstract class ReceivePersistentActor : Eventsourced
     protected void Command<T>(Action<T> handler, Predicate<T>? shouldHandle = null) => (_building ?? _commands).Add(handler, shouldHandle);
 
     /// <summary>Offers commands of type <typeparamref name="T"/> to a handler that says whether it handled them.</summary>
-    protected void Command<T>(Func<T, bool> handler) => (_building ?? _commands).Add(m => m is T typed && handler(typed));
+    protected void Command<T>(Func<T, bool> handler) => (_building ?? _commands).Add(handler);
 
     /// <summary>Handles any command not handled by an earlier registration.</summary>
     protected void CommandAny(Action<object> handler) => (_building ?? _commands).Add(handler, null);
@@ -20,7 +22,7 @@ public abstract class ReceivePersistentActor : Eventsourced
     protected void Recover<T>(Action<T> handler, Predicate<T>? shouldHandle = null) => _recovery.Add(handler, shouldHandle);
 
     /// <summary>Offers replayed events of type <typeparamref name="T"/> to a handler that says whether it handled them.</summary>
-    protected void Recover<T>(Func<T, bool> handler) => _recovery.Add(m => m is T typed && handler(typed));
+    protected void Recover<T>(Func<T, bool> handler) => _recovery.Add(handler);
 
     /// <summary>Handles any replayed message not handled by an earlier registration.</summary>
     protected void RecoverAny(Action<object> handler) => _recovery.Add(handler, null);

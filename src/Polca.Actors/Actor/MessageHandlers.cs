@@ -1,6 +1,6 @@
-namespace Polca.Persistence;
+namespace Polca.Actors;
 
-/// <summary>An ordered list of typed handlers; the first that accepts a message handles it.</summary>
+/// <summary>An ordered list of typed handlers; the first that accepts a message handles it (ReceiveActor's and ReceivePersistentActor's behaviours).</summary>
 internal sealed class MessageHandlers
 {
     private Func<object, bool>[] _handlers = [];
@@ -13,6 +13,8 @@ internal sealed class MessageHandlers
         handler(typed);
         return true;
     });
+
+    public void Add<T>(Func<T, bool> handler) => Add(m => m is T typed && handler(typed));
 
     public bool Handle(object message)
     {
