@@ -209,7 +209,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     });
 
     /// <inheritdoc />
-    public ActorSelection ActorSelection(string path) => SystemImpl.ActorSelectionFrom(this, path);
+    public ActorSelection ActorSelection(string path) => SystemImpl.ActorSelectionFrom(_self, path);
 
     /// <inheritdoc />
     public ActorSelection ActorSelection(ActorPath path) => SystemImpl.ActorSelection(path);

@@ -182,12 +182,7 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
 
     // ----- selection and resolution -----
 
-    public override ActorSelection ActorSelection(string path)
-    {
-        if (ActorPath.TryParse(path, out var absolute)) return ActorSelection(absolute);
-        if (path.StartsWith('/')) return new ActorSelection(_root, path.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        return new ActorSelection(_userGuardian, path.Split('/', StringSplitOptions.RemoveEmptyEntries));
-    }
+    public override ActorSelection ActorSelection(string path) => ActorSelectionFrom(_userGuardian, path);
 
     public override ActorSelection ActorSelection(ActorPath path)
     {
@@ -195,11 +190,11 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
         return new ActorSelection(_root, path.Elements);
     }
 
-    internal ActorSelection ActorSelectionFrom(ActorCell cell, string path)
+    /// <summary>Selects by a full path, a path from the root ("/user/a"), or a path relative to <paramref name="anchor"/>.</summary>
+    internal ActorSelection ActorSelectionFrom(IActorRef anchor, string path)
     {
         if (ActorPath.TryParse(path, out var absolute)) return ActorSelection(absolute);
-        if (path.StartsWith('/')) return new ActorSelection(_root, path.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        return new ActorSelection(cell.SelfRef, path.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        return new ActorSelection(path.StartsWith('/') ? _root : anchor, path.Split('/', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private bool IsLocal(Address address) =>
