@@ -6,7 +6,7 @@ namespace Polca.Cli;
 public static class CliApplication
 {
     /// <summary>The commands polca knows, in the order <c>polca --help</c> lists them.</summary>
-    public static IReadOnlyList<ICliCommand> Commands { get; } = [new ConfigCommand(), new ReplayCommand()];
+    public static IReadOnlyList<ICliCommand> Commands { get; } = [new RunCommand(), new ConfigCommand(), new ReplayCommand(), new CompareCommand()];
 
     /// <summary>Runs polca with <paramref name="arguments"/>, writing to the given streams; returns the exit code.</summary>
     public static int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
@@ -54,7 +54,7 @@ public static class CliApplication
             {string.Join("\n", lines)}
 
             Run 'polca COMMAND --help' for the help of one command.
-            Exit codes: 0 success, 2 bad usage or invalid input.
+            Exit codes: 0 success, 1 a check failed (polca compare), 2 bad usage or invalid input.
 
             """;
     }

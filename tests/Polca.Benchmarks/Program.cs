@@ -7,6 +7,7 @@ var scenarios = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordi
     ["fanin"] = FanInScenario.Run,
     ["create"] = CreateScenario.Run,
     ["timers"] = TimersScenario.Run,
+    ["virtual-timers"] = VirtualTimersScenario.Run,
     ["tell-alloc"] = TellAllocationScenario.Run,
     ["journal-write"] = JournalWriteScenario.Run,
     ["journal-recovery"] = JournalRecoveryScenario.Run,

@@ -75,7 +75,7 @@ internal sealed partial class ActorCell
     private void TrySchedule()
     {
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0) return;
-        SystemImpl.Quiescence?.Increment();
+        SystemImpl.CellQuiescence?.Increment();
         SystemImpl.Dispatcher.Schedule(this);
     }
 
@@ -114,7 +114,7 @@ internal sealed partial class ActorCell
         if (HasWork && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
             SystemImpl.Dispatcher.Schedule(this);
         else
-            SystemImpl.Quiescence?.Decrement();
+            SystemImpl.CellQuiescence?.Decrement();
     }
 
     private void ProcessSystemMessages()

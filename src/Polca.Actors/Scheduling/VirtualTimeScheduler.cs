@@ -7,6 +7,8 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
     private readonly PriorityQueue<TimerEntry, (long Due, long Sequence)> _queue = new();
     private long _sequence;
     private bool _stopped;
+    // Timers taken from the queue to fire outside the lock; reused, touched only under the controller's advance lock.
+    private TimerEntry[] _batch = new TimerEntry[64];
 
     /// <inheritdoc />
     protected override void Schedule(TimerEntry entry, TimeSpan delay, TimeSpan? interval)
@@ -83,21 +85,26 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
         return next is not null;
     }
 
-    /// <summary>Fires, in order, every timer due at or before the clock's current time; returns how many fired.</summary>
+    /// <summary>
+    /// Fires, in order, every timer due at or before the clock's current time; returns how many fired. A periodic timer
+    /// is queued again after it fires. The caller holds the controller's advance lock (the batch buffer is shared).
+    /// </summary>
     internal int FireDue()
     {
         var now = clock.ElapsedTicks;
-        var due = new List<TimerEntry>();
+        var count = 0;
         lock (_lock)
         {
             while (_queue.TryPeek(out var entry, out var key) && key.Due <= now)
             {
                 _queue.Dequeue();
-                if (!entry.IsCancellationRequested) due.Add(entry);
+                if (!entry.IsCancellationRequested) AddToBatch(ref count, entry);
             }
         }
-        foreach (var entry in due)
+        for (var i = 0; i < count; i++)
         {
+            var entry = _batch[i];
+            _batch[i] = null!;
             entry.Fire(OnActionError);
             if (entry.Interval > 0 && !entry.IsCancellationRequested)
             {
@@ -110,6 +117,47 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
                 }
             }
         }
-        return due.Count;
+        return count;
+    }
+
+    /// <summary>
+    /// Fires, in (due, sequence) order, every live timer due at <paramref name="instant"/> that was set before this call
+    /// (deterministic automatic mode: the clock is at <paramref name="instant"/>, the dispatcher thread fires them and runs
+    /// their effects afterwards). Timers that their firing sets for the same instant fire in the next call. A periodic
+    /// timer's next run is queued when it is taken, before it fires. The caller holds the controller's advance lock.
+    /// Returns how many fired.
+    /// </summary>
+    internal int FireInstant(long instant)
+    {
+        var count = 0;
+        lock (_lock)
+        {
+            var limit = _sequence;
+            while (_queue.TryPeek(out var entry, out var key) && key.Due <= instant && key.Sequence < limit)
+            {
+                _queue.Dequeue();
+                if (entry.IsCancellationRequested) continue;
+                AddToBatch(ref count, entry);
+                if (entry.Interval > 0 && !_stopped)
+                {
+                    entry.Due += entry.Interval;
+                    entry.Sequence = _sequence++;
+                    _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+                }
+            }
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var entry = _batch[i];
+            _batch[i] = null!;
+            entry.Fire(OnActionError);
+        }
+        return count;
+    }
+
+    private void AddToBatch(ref int count, TimerEntry entry)
+    {
+        if (count == _batch.Length) Array.Resize(ref _batch, _batch.Length * 2);
+        _batch[count++] = entry;
     }
 }

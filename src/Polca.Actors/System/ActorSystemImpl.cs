@@ -45,9 +45,13 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
             _scheduler = new RealTimeScheduler(clock, settings.SchedulerResolution);
         }
         _scheduler.OnActionError = e => EventStream.Publish(new Error(e, "scheduler", typeof(IScheduler), $"A scheduled action threw {e.GetType().Name}: {e.Message}", Clock.Now));
+        var automatic = VirtualTime is not null && settings.VirtualTimeAdvance == VirtualTimeAdvance.Automatic;
+        // The single dispatcher thread counts its own pending work (and, in automatic mode, advances the clock itself);
+        // on the thread pool every scheduled mailbox counts.
         Dispatcher = settings.Deterministic
-            ? new SingleThreadDispatcher(settings.Throughput, name)
+            ? new SingleThreadDispatcher(settings.Throughput, name, Quiescence, automatic ? VirtualTime : null)
             : new ThreadPoolDispatcher(settings.Throughput, settings.PreferLocalQueue, settings.HandoffLimit);
+        CellQuiescence = settings.Deterministic ? null : Quiescence;
 
         DeadLettersRef = new DeadLetterActorRef(this, _rootPath / "deadLetters");
         var rootParent = new RootParentRef(this, _rootPath / "bubble-walker");
@@ -56,7 +60,7 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
         _systemGuardian = (LocalActorRef)_root.Cell.ActorOf(Props.Create(() => new GuardianActor()), "system");
         _root.Cell.EnqueueSystem(new Create());
         StartLogging(settings.Logging);
-        if (VirtualTime is not null && settings.VirtualTimeAdvance == VirtualTimeAdvance.Automatic) VirtualTime.StartAutomatic();
+        if (automatic && !settings.Deterministic) VirtualTime!.StartAutomatic();
     }
 
     public override string Name { get; }
@@ -78,6 +82,9 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
     public override VirtualTimeController? VirtualTime { get; }
 
     internal QuiescenceMonitor? Quiescence { get; }
+
+    /// <summary>The monitor each scheduled mailbox counts in (virtual time on the thread pool); null when the dispatcher counts (deterministic) or in real time.</summary>
+    internal QuiescenceMonitor? CellQuiescence { get; }
 
     internal MessageDispatcher Dispatcher { get; }
 

@@ -1,11 +1,15 @@
 namespace Polca.Actors;
 
-/// <summary>Counts scheduled mailboxes (and other tracked work) of a virtual-time system, and wakes waiters when the count reaches zero.</summary>
+/// <summary>
+/// Counts pending work of a virtual-time system (scheduled mailboxes, open external work, a busy deterministic
+/// dispatcher) and wakes waiters when the count reaches zero.
+/// </summary>
 internal sealed class QuiescenceMonitor
 {
     private readonly object _lock = new();
     private long _pending;
     private int _waiters;
+    private Action? _changed;
 
     /// <summary>True when no actor has work.</summary>
     public bool IsQuiescent => Volatile.Read(ref _pending) == 0;
@@ -13,18 +17,37 @@ internal sealed class QuiescenceMonitor
     /// <summary>Work items pending now.</summary>
     public long Pending => Volatile.Read(ref _pending);
 
+    /// <summary>
+    /// Called by <see cref="Notify"/> (so also when the count reaches zero): in deterministic automatic mode, wakes the
+    /// dispatcher thread that advances the clock. Set once, before the system runs.
+    /// </summary>
+    internal Action? Changed
+    {
+        get => _changed;
+        set => _changed = value;
+    }
+
     /// <summary>One more unit of work is pending.</summary>
     public void Increment() => Interlocked.Increment(ref _pending);
 
-    /// <summary>One unit of work finished; wakes waiters if none is left.</summary>
-    public void Decrement()
+    /// <summary>One unit of work finished; wakes waiters if none is left. Returns the units left.</summary>
+    public long Decrement()
     {
-        if (Interlocked.Decrement(ref _pending) == 0) Notify();
+        var left = Interlocked.Decrement(ref _pending);
+        if (left == 0) Notify();
+        return left;
     }
+
+    /// <summary>Adds <paramref name="delta"/> units (negative to remove); the caller keeps the count above zero.</summary>
+    public void Add(long delta) => Interlocked.Add(ref _pending, delta);
+
+    /// <summary>Takes one unit if and only if nothing is pending: the caller then owns a quiescent system.</summary>
+    public bool TryClaimIdle() => Interlocked.CompareExchange(ref _pending, 1, 0) == 0;
 
     /// <summary>Wakes every waiter to re-check its condition.</summary>
     public void Notify()
     {
+        _changed?.Invoke();
         if (Volatile.Read(ref _waiters) == 0) return;
         lock (_lock) Monitor.PulseAll(_lock);
     }

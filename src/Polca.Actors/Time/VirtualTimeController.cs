@@ -2,8 +2,9 @@ namespace Polca.Actors;
 
 /// <summary>
 /// Moves a virtual clock: waits until no actor has work, jumps to the next due timer, fires it, and repeats.
-/// In manual mode only callers (the TestKit) advance it, up to a target; in automatic mode a background thread runs it
-/// as fast as possible.
+/// In manual mode only callers (the TestKit) advance it, up to a target; in automatic mode it runs as fast as possible:
+/// on a background thread, or in deterministic mode on the dispatcher thread itself whenever it runs out of work
+/// (<see cref="TryStep"/>). Exactly one party advances at a time (the advance lock).
 /// </summary>
 public sealed class VirtualTimeController
 {
@@ -15,6 +16,8 @@ public sealed class VirtualTimeController
     private readonly bool _oneTimerAtATime;
     private Thread? _driver;
     private volatile bool _stopping;
+    // Deterministic automatic mode: wakes the dispatcher thread to advance again after a manual advance released the lock.
+    private Action? _resume;
 
     // oneTimerAtATime (deterministic mode): fire one due timer per idle system, so that timers due at the same instant
     // never race each other's effects on the dispatcher thread and a seeded run replays exactly. Otherwise all due timers
@@ -72,6 +75,19 @@ public sealed class VirtualTimeController
     /// </summary>
     internal bool AdvanceUntil(long targetTicks, Func<bool>? stop)
     {
+        try
+        {
+            return AdvanceUntilLocked(targetTicks, stop);
+        }
+        finally
+        {
+            // The dispatcher thread may have found the lock taken and be waiting: it takes over again.
+            _resume?.Invoke();
+        }
+    }
+
+    private bool AdvanceUntilLocked(long targetTicks, Func<bool>? stop)
+    {
         lock (_advanceLock)
         {
             while (true)
@@ -114,6 +130,60 @@ public sealed class VirtualTimeController
         else _scheduler.FireDue();
     }
 
+    /// <summary>What the dispatcher thread's attempt to advance the clock did.</summary>
+    internal enum StepResult
+    {
+        /// <summary>The clock moved to the next due instant (or stayed there) and that instant's timers fired.</summary>
+        Fired,
+
+        /// <summary>No live timer is set (or the system is stopping): wait for one to be set from another thread.</summary>
+        NoTimer,
+
+        /// <summary>Other work is pending (external work, mailboxes scheduled from other threads): wait for it to end.</summary>
+        OthersPending,
+
+        /// <summary>Someone else is advancing (a manual Advance): wait until it is done.</summary>
+        LockHeld,
+    }
+
+    /// <summary>
+    /// Deterministic automatic mode: the dispatcher thread, out of work, moves the clock to the next due instant and fires,
+    /// on its own thread, every timer due then, provided that nothing else is pending. <paramref name="busy"/>: whether the
+    /// dispatcher holds a unit of pending work (it takes one to fire, so that nobody sees the system idle while the
+    /// timers' effects run, and keeps it).
+    /// </summary>
+    internal StepResult TryStep(ref bool busy)
+    {
+        if (busy)
+        {
+            if (_quiescence.Pending != 1) return StepResult.OthersPending;
+        }
+        else
+        {
+            if (!_quiescence.TryClaimIdle()) return StepResult.OthersPending;
+            busy = true;
+        }
+        if (!Monitor.TryEnter(_advanceLock)) return StepResult.LockHeld;
+        try
+        {
+            if (_stopping || _scheduler.NextDue() is not { } next) return StepResult.NoTimer;
+            if (next > _clock.ElapsedTicks) _clock.AdvanceTo(next);
+            _scheduler.FireInstant(next);
+            return StepResult.Fired;
+        }
+        finally
+        {
+            Monitor.Exit(_advanceLock);
+        }
+    }
+
+    /// <summary>Deterministic automatic mode: the dispatcher thread advances the clock; <paramref name="wake"/> wakes it up.</summary>
+    internal void AdvanceOnDispatcher(Action wake)
+    {
+        _resume = wake;
+        _quiescence.Changed = wake;
+    }
+
     /// <summary>Starts the background thread that advances the clock as fast as possible.</summary>
     internal void StartAutomatic()
     {
@@ -126,6 +196,9 @@ public sealed class VirtualTimeController
         _stopping = true;
         _quiescence.Notify();
     }
+
+    /// <summary>True once the system has begun to stop.</summary>
+    internal bool Stopping => _stopping;
 
     private void RunAutomatic()
     {

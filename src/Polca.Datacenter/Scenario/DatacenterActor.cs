@@ -1,0 +1,81 @@
+using Polca.Actors;
+using Polca.Datacenter.Control;
+using Polca.Datacenter.Power;
+using Polca.Datacenter.Telemetry;
+using Polca.Datacenter.Workloads;
+
+namespace Polca.Datacenter.Scenario;
+
+/// <summary>
+/// The facility (/user/datacenter): it builds the telemetry recorder, the rows and the load generator, keeps the exact sum
+/// of its rows' power and energy, and stops the emulation on any failure below it rather than hiding it: the failure is
+/// kept for the runner to report.
+/// </summary>
+public sealed class DatacenterActor : UntypedActor
+{
+    private readonly WorldSetup _setup;
+    private readonly List<IActorRef> _rows = [];
+    private IActorRef _recorder = ActorRefs.Nobody;
+    private IActorRef _load = ActorRefs.Nobody;
+    private long _milliwatts;
+    private long _lastTicks;
+    private Int128 _energy;
+
+    /// <summary>Creates the facility; it builds its tree on start.</summary>
+    public DatacenterActor(WorldSetup setup) => _setup = setup;
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    {
+        _setup.Failure.Record(e);
+        return Directive.Stop;
+    });
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        _lastTicks = Context.System.Clock.Elapsed.Ticks;
+        var aggregator = _setup.Aggregator;
+        var interval = _setup.FlushInterval;
+        _recorder = Context.ActorOf(Props.Create(() => new RunRecorder(aggregator, interval)), "telemetry");
+        _recorder.Tell(_setup.Started, Self);
+        var rowRefs = new List<(IActorRef, int, int)>();
+        foreach (var build in _setup.Rows)
+        {
+            var row = build(_recorder);
+            var high = row.ServerPriorities.Count(p => p == RequestPriority.High);
+            var actor = Context.ActorOf(Props.Create(() => new RowPowerController(row)), "row-" + row.Name);
+            _rows.Add(actor);
+            rowRefs.Add((actor, high, row.ServerPriorities.Count - high));
+        }
+
+        var source = _setup.Arrivals;
+        var end = _setup.EndTicks;
+        var recorder = _recorder;
+        var routing = Context.System.CreateRandom("routing");
+        _load = Context.ActorOf(Props.Create(() => new LoadGenerator(source, rowRefs, recorder, end, routing)), "load");
+    }
+
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case PowerChanged changed:
+                PowerAccounting.Apply(ref _milliwatts, ref _energy, ref _lastTicks, changed);
+                break;
+            case AuditEnergy audit:
+                var now = Context.System.Clock.Elapsed.Ticks;
+                PowerAccounting.IntegrateTo(_milliwatts, ref _energy, ref _lastTicks, now);
+                audit.ReplyTo.Tell(new EnergyAuditEntry(Self.Path.ToString(), "datacenter", "", _energy, now));
+                foreach (var row in _rows) row.Tell(audit, Self);
+                break;
+            case GetWorldRefs:
+                Sender.Tell(new WorldRefs(_recorder, _load, _rows), Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using Polca.Actors;
+
+namespace Polca.Datacenter.Workloads;
+
+/// <summary>
+/// Turns the workload's arrivals into request actors (its children) at their emulated arrival times, each sent to a row
+/// chosen in proportion to the row's servers of the request's class. It tallies arrivals for the recorder every second.
+/// </summary>
+public sealed class LoadGenerator : UntypedActor
+{
+    private readonly IArrivalSource _source;
+    private readonly IReadOnlyList<(IActorRef Row, int High, int Low)> _rows;
+    private readonly IActorRef _recorder;
+    private readonly long _endTicks;
+    private readonly Random _routing;
+    private readonly int _totalHigh;
+    private readonly int _totalLow;
+    private ArrivalSpec _next;
+    private bool _hasNext;
+    private long _nextId;
+    private long _tallyHigh;
+    private long _tallyLow;
+    private long _tallySecond;
+
+    /// <summary>Creates the generator; arrivals at or after <paramref name="endTicks"/> are not emitted.</summary>
+    public LoadGenerator(IArrivalSource source, IReadOnlyList<(IActorRef Row, int High, int Low)> rows, IActorRef recorder, long endTicks, Random routing)
+    {
+        _source = source;
+        _rows = rows;
+        _recorder = recorder;
+        _endTicks = endTicks;
+        _routing = routing;
+        _totalHigh = rows.Sum(r => r.High);
+        _totalLow = rows.Sum(r => r.Low);
+    }
+
+    private long Now => Context.System.Clock.Elapsed.Ticks;
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        _hasNext = _source.TryNext(out _next);
+        ScheduleNext();
+    }
+
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case ArrivalsDue:
+                Emit();
+                break;
+            case FlushArrivals:
+                Tally();
+                Sender.Tell(FlushArrivals.Instance, Self);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void Emit()
+    {
+        var now = Now;
+        if (now / TimeSpan.TicksPerSecond != _tallySecond) Tally();
+        while (_hasNext && _next.ArrivalTicks <= now && _next.ArrivalTicks < _endTicks)
+        {
+            var arrival = _next;
+            var request = new SubmitRequest(_nextId++, arrival.PromptTokens, arrival.OutputTokens, arrival.Priority, arrival.Stream, arrival.ArrivalTicks);
+            if (arrival.Priority == RequestPriority.High) _tallyHigh++;
+            else _tallyLow++;
+            var row = PickRow(arrival.Priority);
+            var recorder = _recorder;
+            Context.ActorOf(Props.Create(() => new RequestActor(request, row, recorder)));
+            _hasNext = _source.TryNext(out _next);
+        }
+
+        ScheduleNext();
+    }
+
+    private IActorRef PickRow(RequestPriority priority)
+    {
+        var total = priority == RequestPriority.High ? _totalHigh : _totalLow;
+        if (total == 0 || _rows.Count == 1) return _rows[0].Row;
+        var pick = _routing.Next(total);
+        foreach (var (row, high, low) in _rows)
+        {
+            pick -= priority == RequestPriority.High ? high : low;
+            if (pick < 0) return row;
+        }
+
+        return _rows[^1].Row;
+    }
+
+    private void ScheduleNext()
+    {
+        if (!_hasNext || _next.ArrivalTicks >= _endTicks) return;
+        Context.System.Scheduler.ScheduleTellOnce(TimeSpan.FromTicks(Math.Max(0, _next.ArrivalTicks - Now)), Self, ArrivalsDue.Instance, Self);
+    }
+
+    private void Tally()
+    {
+        _tallySecond = Now / TimeSpan.TicksPerSecond;
+        if (_tallyHigh == 0 && _tallyLow == 0) return;
+        _recorder.Tell(new ArrivalsTally(_tallyHigh, _tallyLow), Self);
+        _tallyHigh = _tallyLow = 0;
+    }
+
+    private sealed class ArrivalsDue
+    {
+        public static ArrivalsDue Instance { get; } = new();
+    }
+}
