@@ -5,6 +5,8 @@ namespace Polca.Actors;
 /// <summary>
 /// The mailbox part of the cell: user messages in a chain of blocks appended under a short lock and taken by the consumer
 /// a whole chain at a time; system messages on a lock-free stack; and the run loop the dispatcher executes.
+/// In deterministic mode the single dispatcher thread owns the user-message queues: it appends and takes without a lock,
+/// and other threads hand their messages to it (<see cref="SingleThreadDispatcher.Post"/>).
 /// </summary>
 internal sealed partial class ActorCell
 {
@@ -34,28 +36,63 @@ internal sealed partial class ActorCell
     /// <summary>Queues a user message; false when the actor has stopped (the caller sends it to dead letters).</summary>
     internal bool EnqueueUser(in Envelope envelope)
     {
+        if (SystemImpl.OwningDispatcher is { } owner)
+        {
+            // Deterministic mode: the dispatcher thread owns every mailbox's queue; other threads hand it their messages.
+            if (owner.IsDispatcherThread) return EnqueueUserOwned(envelope);
+            owner.Post(this, envelope);
+            return true;
+        }
         lock (this)
         {
             if (_state == StateTerminated) return false;
-            var tail = _inTail;
-            if (tail is null)
-            {
-                _inHead = _inTail = tail = new MessageChunk(SystemImpl.Settings.MailboxFirstBlock);
-            }
-            else if (tail.Count == tail.Items.Length)
-            {
-                var grown = new MessageChunk(Math.Max(tail.Items.Length, Math.Min(tail.Items.Length * 2, SystemImpl.Settings.MailboxMaxBlock)));
-                tail.Next = grown;
-                _inTail = tail = grown;
-            }
-            tail.Items[tail.Count++] = envelope;
-            _inTotal++;
+            Append(envelope);
         }
         // The lock release and this read must not be reordered with the consumer's "unschedule, then look for work":
         // a full fence on both sides guarantees one of them sees the other's write (no lost wake-up).
         Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _scheduled) == 0) TrySchedule();
         return true;
+    }
+
+    /// <summary>
+    /// Deterministic mode, on the dispatcher thread: queues a user message with no lock or fence, since the consumer is
+    /// this same thread; false when the actor has stopped.
+    /// </summary>
+    private bool EnqueueUserOwned(in Envelope envelope)
+    {
+        if (_state == StateTerminated) return false;
+        Append(envelope);
+        if (Volatile.Read(ref _scheduled) == 0) TrySchedule();
+        return true;
+    }
+
+    /// <summary>
+    /// Deterministic mode, on the dispatcher thread: queues a message another thread told this actor (see
+    /// <see cref="SingleThreadDispatcher.Post"/>); a dead letter when the actor has stopped meanwhile.
+    /// </summary>
+    internal void DeliverPosted(in Envelope envelope)
+    {
+        if (!EnqueueUserOwned(envelope) && envelope.Message is not Event.DeadLetter)
+            SystemImpl.DeadLetters.Tell(new Event.DeadLetter(envelope.Message, envelope.Sender, _self), envelope.Sender);
+    }
+
+    /// <summary>Appends to the producers' chain; the caller holds the lock or is the dispatcher thread owning the mailbox.</summary>
+    private void Append(in Envelope envelope)
+    {
+        var tail = _inTail;
+        if (tail is null)
+        {
+            _inHead = _inTail = tail = new MessageChunk(SystemImpl.Settings.MailboxFirstBlock);
+        }
+        else if (tail.Count == tail.Items.Length)
+        {
+            var grown = new MessageChunk(Math.Max(tail.Items.Length, Math.Min(tail.Items.Length * 2, SystemImpl.Settings.MailboxMaxBlock)));
+            tail.Next = grown;
+            _inTail = tail = grown;
+        }
+        tail.Items[tail.Count++] = envelope;
+        _inTotal++;
     }
 
     /// <summary>Queues a system message; it is handled before any further user message.</summary>
@@ -121,6 +158,8 @@ internal sealed partial class ActorCell
     {
         while (true)
         {
+            // Most turns find none: a plain read spares the atomic exchange (one arriving now is seen by the next check).
+            if (Volatile.Read(ref _systemHead) is null) return;
             var stack = Interlocked.Exchange(ref _systemHead, null);
             if (stack is null) return;
             // The stack holds the latest first; reverse it to process in arrival order.
@@ -181,21 +220,31 @@ internal sealed partial class ActorCell
         }
     }
 
-    /// <summary>Takes the producers' whole chain under the lock, leaving them the spare block.</summary>
+    /// <summary>Takes the producers' whole chain under the lock (no lock when the dispatcher thread owns it), leaving them the spare block.</summary>
     private bool RefillFromProducers()
     {
         if (Volatile.Read(ref _inTotal) == 0) return false;
+        if (SystemImpl.OwningDispatcher is not null)
+        {
+            TakeProducersChain();
+            return true;
+        }
         lock (this)
         {
             if (_inTotal == 0) return false;
-            _outChunk = _inHead;
-            _outIndex = 0;
-            _outRemaining = _inTotal;
-            _inHead = _inTail = _spare;
-            _spare = null;
-            _inTotal = 0;
+            TakeProducersChain();
         }
         return true;
+    }
+
+    private void TakeProducersChain()
+    {
+        _outChunk = _inHead;
+        _outIndex = 0;
+        _outRemaining = _inTotal;
+        _inHead = _inTail = _spare;
+        _spare = null;
+        _inTotal = 0;
     }
 
     /// <summary>Puts envelopes back at the front of the queue, in the given order (used by the stash).</summary>

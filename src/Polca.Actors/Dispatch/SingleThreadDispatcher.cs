@@ -2,8 +2,9 @@ namespace Polca.Actors.Dispatch;
 
 /// <summary>
 /// Runs every mailbox on one dedicated thread in first-come order: with a seed and virtual time, runs are reproducible.
-/// Mailboxes scheduled by the thread itself (an actor telling another) go to its own run queue without a lock; those
-/// scheduled by other threads go through a locked inbox that the thread drains.
+/// The thread owns the mailboxes' user-message queues and its run queue: an actor telling another appends and schedules
+/// without a lock. Other threads hand it what they tell (<see cref="Post"/>) and the mailboxes they schedule (system
+/// messages) through a locked inbox that the thread drains.
 /// In virtual time the dispatcher does the quiescence accounting for its mailboxes: it holds one unit of pending work while
 /// it has mailboxes to run (rather than one per mailbox), and other threads add one per mailbox they hand it.
 /// With automatic advance, the thread itself moves the clock when it runs out of work and nothing else is pending, and
@@ -15,6 +16,9 @@ internal sealed class SingleThreadDispatcher : MessageDispatcher
     private readonly object _gate = new();
     // Mailboxes scheduled by other threads, under _gate.
     private readonly Queue<ActorCell> _inbox = new();
+    // User messages told by other threads, under _gate; swapped with _delivering (dispatcher thread only) to be delivered.
+    private Queue<(ActorCell Cell, Envelope Envelope)> _posts = new();
+    private Queue<(ActorCell Cell, Envelope Envelope)> _delivering = new();
     // Mailboxes scheduled by the dispatcher thread, and the inbox once drained: touched only by the dispatcher thread.
     private readonly Queue<ActorCell> _run = new();
     private readonly QuiescenceMonitor? _quiescence;
@@ -43,6 +47,22 @@ internal sealed class SingleThreadDispatcher : MessageDispatcher
         _threadId = _thread.ManagedThreadId;
         time?.AdvanceOnDispatcher(Wake);
         _thread.Start();
+    }
+
+    /// <summary>True on the dispatcher thread.</summary>
+    internal bool IsDispatcherThread => Environment.CurrentManagedThreadId == _threadId;
+
+    /// <summary>Hands a user message told by another thread to the dispatcher thread, which queues it in <paramref name="cell"/>'s mailbox.</summary>
+    internal void Post(ActorCell cell, in Envelope envelope)
+    {
+        // Counted before it is queued, so that the system never looks idle in between; the thread takes the count over.
+        _quiescence?.Increment();
+        lock (_gate)
+        {
+            _posts.Enqueue((cell, envelope));
+            _hasInbox = true;
+            if (_waiting) Monitor.Pulse(_gate);
+        }
     }
 
     /// <inheritdoc />
@@ -131,25 +151,35 @@ internal sealed class SingleThreadDispatcher : MessageDispatcher
         return false;
     }
 
-    /// <summary>Moves the mailboxes other threads scheduled to the run queue, taking over their pending-work units.</summary>
+    /// <summary>
+    /// Moves the mailboxes other threads scheduled to the run queue and delivers the messages they told, taking over their
+    /// pending-work units.
+    /// </summary>
     private void TakeInbox()
     {
         int taken;
+        var delivering = _delivering;
         lock (_gate)
         {
-            taken = _inbox.Count;
+            taken = _inbox.Count + _posts.Count;
             while (_inbox.TryDequeue(out var cell)) _run.Enqueue(cell);
+            _delivering = _posts;
+            _posts = delivering;
             _hasInbox = false;
         }
-        if (_quiescence is null) return;
-        if (_busy)
+        if (_quiescence is not null)
         {
-            _quiescence.Add(-taken);
+            // Holding our unit first, the count never touches zero on the way.
+            if (_busy)
+            {
+                _quiescence.Add(-taken);
+            }
+            else
+            {
+                _busy = true;
+                _quiescence.Add(1 - taken);
+            }
         }
-        else
-        {
-            _busy = true;
-            _quiescence.Add(1 - taken);
-        }
+        while (_delivering.TryDequeue(out var post)) post.Cell.DeliverPosted(post.Envelope);
     }
 }

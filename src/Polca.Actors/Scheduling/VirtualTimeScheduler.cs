@@ -1,10 +1,28 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Polca.Actors;
 
-/// <summary>Timers on a virtual clock: a heap ordered by due time and then by scheduling order; fired by the virtual time controller.</summary>
+/// <summary>
+/// Timers on a virtual clock, fired by the virtual time controller in order of due time and then of scheduling. Timers
+/// due at the same instant share one chain (linked through <see cref="TimerEntry.Next"/>, in the order they were set),
+/// found by their instant in a dictionary; a min-heap orders the distinct instants. Many timers falling due at the same
+/// instants (periodic samplers, delays in whole milliseconds) then cost a dictionary look-up each rather than a heap
+/// operation over every pending timer, and nothing is allocated per timer beyond its entry.
+/// </summary>
 internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor quiescence) : SchedulerBase(clock)
 {
+    private struct Chain
+    {
+        public TimerEntry? Head;
+        public TimerEntry? Tail;
+    }
+
     private readonly object _lock = new();
-    private readonly PriorityQueue<TimerEntry, (long Due, long Sequence)> _queue = new();
+    // One chain per instant that has timers; each instant is in the heap exactly once while its chain is in the dictionary.
+    private readonly Dictionary<long, Chain> _chains = new();
+    private readonly InstantHeap _instants = new();
+    private int _count;
     private long _sequence;
     private bool _stopped;
     // Timers taken from the queue to fire outside the lock; reused, touched only under the controller's advance lock.
@@ -13,15 +31,62 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
     /// <inheritdoc />
     protected override void Schedule(TimerEntry entry, TimeSpan delay, TimeSpan? interval)
     {
-        lock (_lock)
         {
             if (_stopped) return;
             entry.Due = clock.ElapsedTicks + Math.Max(0, delay.Ticks);
             entry.Interval = interval?.Ticks ?? 0;
-            entry.Sequence = _sequence++;
-            _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+            Insert(entry);
         }
-        quiescence.Notify();
+        if (_count < 0) quiescence.Notify();
+    }
+
+    /// <summary>Appends <paramref name="entry"/> to the chain of its instant. Under the lock.</summary>
+    private void Insert(TimerEntry entry)
+    {
+        entry.Sequence = _sequence++;
+        entry.Next = null;
+        ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_chains, entry.Due, out var exists);
+        if (exists)
+        {
+            chain.Tail!.Next = entry;
+            chain.Tail = entry;
+        }
+        else
+        {
+            chain.Head = chain.Tail = entry;
+            _instants.Push(entry.Due);
+        }
+        _count++;
+    }
+
+    /// <summary>
+    /// The earliest instant with a live timer, dropping the cancelled timers at the front of its chain (and chains left
+    /// with none). Under the lock.
+    /// </summary>
+    private bool TryPeekLive(out long due)
+    {
+        while (_instants.TryPeek(out due))
+        {
+            ref var chain = ref CollectionsMarshal.GetValueRefOrNullRef(_chains, due);
+            while (chain.Head is { } head && head.IsCancellationRequested)
+            {
+                chain.Head = head.Next;
+                head.Next = null;
+                _count--;
+            }
+            if (chain.Head is not null) return true;
+            _chains.Remove(due);
+            _instants.Pop();
+        }
+        return false;
+    }
+
+    /// <summary>Removes the earliest instant's chain (that of <paramref name="due"/>, just peeked) and returns its first timer. Under the lock.</summary>
+    private TimerEntry TakeChain(long due)
+    {
+        _chains.Remove(due, out var chain);
+        _instants.Pop();
+        return chain.Head!;
     }
 
     /// <inheritdoc />
@@ -30,22 +95,16 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
         lock (_lock)
         {
             _stopped = true;
-            _queue.Clear();
+            _chains.Clear();
+            _instants.Clear();
+            _count = 0;
         }
     }
 
     /// <summary>The due time (elapsed ticks) of the earliest live timer, or null when there is none.</summary>
     internal long? NextDue()
     {
-        lock (_lock)
-        {
-            while (_queue.TryPeek(out var entry, out var key))
-            {
-                if (!entry.IsCancellationRequested) return key.Due;
-                _queue.Dequeue();
-            }
-            return null;
-        }
+        lock (_lock) return TryPeekLive(out var due) ? due : null;
     }
 
     /// <summary>Number of live and cancelled timers not yet fired.</summary>
@@ -53,7 +112,7 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
     {
         get
         {
-            lock (_lock) return _queue.Count;
+            lock (_lock) return _count;
         }
     }
 
@@ -67,18 +126,19 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
         TimerEntry? next = null;
         lock (_lock)
         {
-            while (_queue.TryPeek(out var entry, out var key) && key.Due <= now)
+            if (TryPeekLive(out var due) && due <= now)
             {
-                _queue.Dequeue();
-                if (entry.IsCancellationRequested) continue;
-                next = entry;
-                if (entry.Interval > 0 && !_stopped)
+                ref var chain = ref CollectionsMarshal.GetValueRefOrNullRef(_chains, due);
+                next = chain.Head!;
+                chain.Head = next.Next;
+                if (chain.Head is null) TakeChain(due);
+                next.Next = null;
+                _count--;
+                if (next.Interval > 0 && !_stopped)
                 {
-                    entry.Due += entry.Interval;
-                    entry.Sequence = _sequence++;
-                    _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+                    next.Due += next.Interval;
+                    Insert(next);
                 }
-                break;
             }
         }
         next?.Fire(OnActionError);
@@ -95,10 +155,16 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
         var count = 0;
         lock (_lock)
         {
-            while (_queue.TryPeek(out var entry, out var key) && key.Due <= now)
+            while (TryPeekLive(out var due) && due <= now)
             {
-                _queue.Dequeue();
-                if (!entry.IsCancellationRequested) AddToBatch(ref count, entry);
+                for (var entry = TakeChain(due); entry is not null;)
+                {
+                    var next = entry.Next;
+                    entry.Next = null;
+                    _count--;
+                    if (!entry.IsCancellationRequested) AddToBatch(ref count, entry);
+                    entry = next;
+                }
             }
         }
         for (var i = 0; i < count; i++)
@@ -112,8 +178,7 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
                 {
                     if (_stopped) continue;
                     entry.Due += entry.Interval;
-                    entry.Sequence = _sequence++;
-                    _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+                    Insert(entry);
                 }
             }
         }
@@ -121,29 +186,33 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
     }
 
     /// <summary>
-    /// Fires, in (due, sequence) order, every live timer due at <paramref name="instant"/> that was set before this call
-    /// (deterministic automatic mode: the clock is at <paramref name="instant"/>, the dispatcher thread fires them and runs
-    /// their effects afterwards). Timers that their firing sets for the same instant fire in the next call. A periodic
-    /// timer's next run is queued when it is taken, before it fires. The caller holds the controller's advance lock.
-    /// Returns how many fired.
+    /// Moves the clock to the earliest instant with a live timer and fires, in scheduling order, every live timer due then
+    /// (deterministic automatic mode: the dispatcher thread fires them and then runs their effects). Timers that their
+    /// firing sets for the same instant fire in the next call. A periodic timer's next run is queued when it is taken,
+    /// before it fires. The caller holds the controller's advance lock. Returns how many fired; 0 when no timer is set.
     /// </summary>
-    internal int FireInstant(long instant)
+    internal int AdvanceAndFireEarliest()
     {
         var count = 0;
         lock (_lock)
         {
-            var limit = _sequence;
-            while (_queue.TryPeek(out var entry, out var key) && key.Due <= instant && key.Sequence < limit)
+            if (!TryPeekLive(out var due)) return 0;
+            if (due > clock.ElapsedTicks) clock.AdvanceTo(due);
+            for (var entry = TakeChain(due); entry is not null;)
             {
-                _queue.Dequeue();
-                if (entry.IsCancellationRequested) continue;
-                AddToBatch(ref count, entry);
-                if (entry.Interval > 0 && !_stopped)
+                var next = entry.Next;
+                entry.Next = null;
+                _count--;
+                if (!entry.IsCancellationRequested)
                 {
-                    entry.Due += entry.Interval;
-                    entry.Sequence = _sequence++;
-                    _queue.Enqueue(entry, (entry.Due, entry.Sequence));
+                    AddToBatch(ref count, entry);
+                    if (entry.Interval > 0 && !_stopped)
+                    {
+                        entry.Due += entry.Interval;
+                        Insert(entry);
+                    }
                 }
+                entry = next;
             }
         }
         for (var i = 0; i < count; i++)
@@ -159,5 +228,60 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
     {
         if (count == _batch.Length) Array.Resize(ref _batch, _batch.Length * 2);
         _batch[count++] = entry;
+    }
+
+    /// <summary>A binary min-heap of instants (elapsed ticks).</summary>
+    private sealed class InstantHeap
+    {
+        private long[] _items = new long[64];
+        private int _count;
+
+        public bool TryPeek(out long value)
+        {
+            if (_count == 0)
+            {
+                value = 0;
+                return false;
+            }
+            value = _items[0];
+            return true;
+        }
+
+        public void Push(long value)
+        {
+            if (_count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+            var items = _items;
+            var i = _count++;
+            while (i > 0)
+            {
+                var parent = (i - 1) >> 1;
+                if (items[parent] <= value) break;
+                items[i] = items[parent];
+                i = parent;
+            }
+            items[i] = value;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Pop()
+        {
+            var items = _items;
+            var last = items[--_count];
+            if (_count == 0) return;
+            var i = 0;
+            var half = _count >> 1;
+            while (i < half)
+            {
+                var child = 2 * i + 1;
+                var right = child + 1;
+                if (right < _count && items[right] < items[child]) child = right;
+                if (last <= items[child]) break;
+                items[i] = items[child];
+                i = child;
+            }
+            items[i] = last;
+        }
+
+        public void Clear() => _count = 0;
     }
 }

@@ -52,6 +52,7 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
             ? new SingleThreadDispatcher(settings.Throughput, name, Quiescence, automatic ? VirtualTime : null)
             : new ThreadPoolDispatcher(settings.Throughput, settings.PreferLocalQueue, settings.HandoffLimit);
         CellQuiescence = settings.Deterministic ? null : Quiescence;
+        OwningDispatcher = Dispatcher as SingleThreadDispatcher;
 
         DeadLettersRef = new DeadLetterActorRef(this, _rootPath / "deadLetters");
         var rootParent = new RootParentRef(this, _rootPath / "bubble-walker");
@@ -82,6 +83,9 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
     public override VirtualTimeController? VirtualTime { get; }
 
     internal QuiescenceMonitor? Quiescence { get; }
+
+    /// <summary>The single dispatcher thread that owns every mailbox's queue (deterministic mode); null on the thread pool.</summary>
+    internal SingleThreadDispatcher? OwningDispatcher { get; }
 
     /// <summary>The monitor each scheduled mailbox counts in (virtual time on the thread pool); null when the dispatcher counts (deterministic) or in real time.</summary>
     internal QuiescenceMonitor? CellQuiescence { get; }

@@ -166,10 +166,9 @@ public sealed class VirtualTimeController
         if (!Monitor.TryEnter(_advanceLock)) return StepResult.LockHeld;
         try
         {
-            if (_stopping || _scheduler.NextDue() is not { } next) return StepResult.NoTimer;
-            if (next > _clock.ElapsedTicks) _clock.AdvanceTo(next);
-            _scheduler.FireInstant(next);
-            return StepResult.Fired;
+            if (_stopping) return StepResult.NoTimer;
+            // A timer may be found with only cancelled siblings: nothing fires, but the clock moved; look again.
+            return _scheduler.AdvanceAndFireEarliest() > 0 || _scheduler.NextDue() is not null ? StepResult.Fired : StepResult.NoTimer;
         }
         finally
         {

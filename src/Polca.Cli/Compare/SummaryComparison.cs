@@ -20,7 +20,7 @@ internal static class SummaryComparison
 
         output.WriteLine();
         output.WriteLine("Latency of completed requests, ms (change = B/A - 1)");
-        var latency = new TextTable("class", "latency", "pct", "A ms", "B ms", "change");
+        var latency = new TextTable(3, "class", "latency", "pct", "A ms", "B ms", "change");
         foreach (var (name, classA, classB) in Classes(a, b))
         {
             foreach (var (metric, pa, pb) in new[] { ("ttft", classA.Ttft, classB.Ttft), ("tbt", classA.Tbt, classB.Tbt), ("e2e", classA.E2e, classB.E2e) })
@@ -35,7 +35,7 @@ internal static class SummaryComparison
 
         output.WriteLine();
         output.WriteLine("Throughput per server, completed requests per emulated second and server");
-        var throughput = new TextTable("class", "A completed", "B completed", "A servers", "B servers", "A req/s/server", "B req/s/server", "B/A");
+        var throughput = new TextTable(1, "class", "A completed", "B completed", "A servers", "B servers", "A req/s/server", "B req/s/server", "B/A");
         foreach (var (name, classA, classB) in Classes(a, b))
         {
             throughput.AddRow(
@@ -53,7 +53,7 @@ internal static class SummaryComparison
 
         output.WriteLine();
         output.WriteLine("Power, all rows");
-        var power = new TextTable("figure", "A", "B", "change");
+        var power = new TextTable(1, "figure", "A", "B", "change");
         Add(power, "peak fraction of a row budget", a.Power.PeakFraction, b.Power.PeakFraction, 4);
         Add(power, "mean power W", a.Power.MeanW, b.Power.MeanW, 1);
         Add(power, "peak power W", a.Power.PeakW, b.Power.PeakW, 1);
@@ -66,7 +66,7 @@ internal static class SummaryComparison
 
         output.WriteLine();
         output.WriteLine("Capping");
-        var capping = new TextTable("figure", "A", "B", "change");
+        var capping = new TextTable(1, "figure", "A", "B", "change");
         Add(capping, "cap decisions", a.Capping.CapEvents, b.Capping.CapEvents, 0);
         Add(capping, "capped server-s, low", a.Capping.CappedServerSLow, b.Capping.CappedServerSLow, 1);
         Add(capping, "capped server-s, high", a.Capping.CappedServerSHigh, b.Capping.CappedServerSHigh, 1);

@@ -7,11 +7,11 @@ internal sealed class TextTable
     private readonly bool[] _rightAligned;
     private readonly List<string[]> _rows = [];
 
-    /// <summary>A table with the given column headers; the first column is left-aligned, the others right-aligned.</summary>
-    public TextTable(params string[] headers)
+    /// <summary>A table with the given column headers; the first <paramref name="leftAligned"/> columns are left-aligned (labels), the others right-aligned (figures).</summary>
+    public TextTable(int leftAligned, params string[] headers)
     {
         _headers = headers;
-        _rightAligned = headers.Select((_, i) => i > 0).ToArray();
+        _rightAligned = headers.Select((_, i) => i >= leftAligned).ToArray();
     }
 
     /// <summary>Adds a line; it must have one cell per column.</summary>

@@ -199,7 +199,7 @@ public sealed class RowPowerController : UntypedActor
     }
 
     private void Record(string kind, double fraction) =>
-        _setup.Recorder.Tell(new ControlDecision(Now, _setup.Name, kind, fraction,
+        _setup.Recorder.Tell(new ControlDecision(Now, _setup.Name, kind, fraction, _lowCapMhz, _highCapMhz,
             _lowCapMhz is null ? 0 : CountServers(RequestPriority.Low), _highCapMhz is null ? 0 : CountServers(RequestPriority.High), _brake.Asserted), Self);
 
     private int CountServers(RequestPriority priority)

@@ -75,6 +75,7 @@ public static class EmulationRunner
                 pace is null ? 0 : lag.P99Ms, interrupted);
             Await(system, refs.Recorder.Ask<RunRecorded>(new CompleteRun(completed)));
             if (failure.First is { } late) throw new EmulationFailedException(late);
+            var audit = system.VirtualTime is null ? null : Audit(system, datacenter, refs, aggregator);
             timeseries.Complete();
 
             var summary = aggregator.Summary();
@@ -87,12 +88,32 @@ public static class EmulationRunner
                 ReportWriter.Write(reportPath, ReportInputs.From(summary, TimeseriesCsv.Read(timeseriesPath), aggregator));
             }
 
-            return new RunResult(summary, summaryPath, timeseriesPath, journalPath, reportPath, interrupted);
+            return new RunResult(summary, summaryPath, timeseriesPath, journalPath, reportPath, interrupted, audit);
         }
         finally
         {
             system.Terminate().Wait(TimeSpan.FromSeconds(30));
         }
+    }
+
+    // Virtual time only: the system stands still, so every node's energy is taken at the same instant and every request
+    // actor alive is one in flight. A broken invariant fails the run.
+    private static RunAudit Audit(ActorSystem system, IActorRef datacenter, WorldRefs refs, RunAggregator aggregator)
+    {
+        var entries = new List<Power.EnergyAuditEntry>();
+        var collector = system.ActorOf(Props.Create(() => new AuditCollector(entries)), "energy-audit");
+        datacenter.Tell(new Power.AuditEnergy(collector), ActorRefs.NoSender);
+        system.VirtualTime!.RunUntil(() => false, system.Clock.Now);
+        var problems = EnergyAudit.Check(entries);
+        if (problems.Count > 0)
+            throw new EmulationFailedException(new InvalidOperationException("energy is not conserved up the power tree: " + string.Join("; ", problems.Take(5))));
+        var alive = Await(system, refs.Load.Ask<long>(CountRequestsInFlight.Instance));
+        var inFlight = aggregator.Arrived - aggregator.Completed - aggregator.Failed;
+        if (alive != inFlight)
+            throw new EmulationFailedException(new InvalidOperationException(
+                $"requests unaccounted for: {aggregator.Arrived} arrived, {aggregator.Completed} completed, {aggregator.Failed} failed, but {alive} request actors alive"));
+        var facility = entries.First(e => e.Level == "datacenter");
+        return new RunAudit(entries.Count, EnergyAudit.Kwh(facility.MilliwattTicks), alive, inFlight);
     }
 
     private static string RuntimeOverrides(double? pace, long seed, string journalPath)
@@ -134,7 +155,8 @@ public static class EmulationRunner
             ? new[] { spec.Datacenter.Polca.T1, spec.Datacenter.Polca.T2, spec.Datacenter.PowerBrake.Threshold }
             : [spec.Datacenter.PowerBrake.Threshold];
         var started = new RunStarted(spec.Name, seed, infos, rows.Count * rows.ServersPerRow * sku.Gpus, rows.Count * rows.ServersPerRow, pace,
-            spec.Policy.ToString().ToLowerInvariant(), thresholds, spec.Slo);
+            spec.Policy.ToString().ToLowerInvariant(), thresholds, spec.Slo,
+            Math.Min(spec.Warmup.TotalSeconds, duration.TotalSeconds));
         var source = workload.CreateSource(stream => system.CreateRandom("load/" + stream));
         return new WorldSetup(builders, source, duration.Ticks, aggregator, started, TimeSpan.FromSeconds(1), failure);
     }

@@ -14,6 +14,7 @@ public sealed record ScenarioSpec(
     string Description,
     long Seed,
     TimeSpan Duration,
+    TimeSpan Warmup,
     double? Pace,
     string Model,
     int TensorParallel,
@@ -25,7 +26,7 @@ public sealed record ScenarioSpec(
     string BaseDirectory,
     Config Config)
 {
-    private static readonly string[] Keys = ["name", "description", "seed", "duration", "pace", "model", "rows", "controller", "workload", "slo", "params"];
+    private static readonly string[] Keys = ["name", "description", "seed", "duration", "pace", "model", "rows", "controller", "workload", "slo", "params", "warmup"];
 
     /// <summary>Loads <paramref name="path"/>; <paramref name="overrides"/> (HOCON text, may be empty) win over the file.</summary>
     public static ScenarioSpec Load(string path, string overrides = "")
@@ -97,6 +98,7 @@ public sealed record ScenarioSpec(
             s.GetString("description", "") ?? "",
             s.GetLong("seed"),
             Settings.PositiveDuration(s, "duration"),
+            s.HasPath("warmup") ? Settings.NonNegativeDuration(s, "warmup") : TimeSpan.Zero,
             pace,
             modelName,
             tp,

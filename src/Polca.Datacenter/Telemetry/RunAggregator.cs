@@ -19,6 +19,7 @@ public sealed class RunAggregator
     private RunStarted? _started;
     private RunCompleted? _completed;
     private double _energyJ;
+    private long _seconds;
     private double _secondsOverBudget;
     private double _cappedLowS;
     private double _cappedHighS;
@@ -33,6 +34,8 @@ public sealed class RunAggregator
 
     /// <summary>The run's start event, once seen.</summary>
     public RunStarted? Started => _started;
+
+    private double Warmup => _started?.WarmupS ?? 0;
 
     /// <summary>Requests that arrived so far.</summary>
     public long Arrived => _high.Arrived + _low.Arrived;
@@ -68,8 +71,10 @@ public sealed class RunAggregator
         foreach (var sample in batch.Samples)
         {
             _timeseries?.Invoke(sample);
-            _totalBySecond[sample.TimeS] = _totalBySecond.GetValueOrDefault(sample.TimeS) + sample.TruePowerW;
             _energyJ += sample.TruePowerW;
+            _seconds = Math.Max(_seconds, sample.TimeS);
+            if (sample.TimeS <= Warmup) continue;
+            _totalBySecond[sample.TimeS] = _totalBySecond.GetValueOrDefault(sample.TimeS) + sample.TruePowerW;
             _cappedLowS += sample.CappedServersLow;
             _cappedHighS += sample.CappedServersHigh;
             if (!_rows.TryGetValue(sample.Row, out var row)) continue;
@@ -92,6 +97,8 @@ public sealed class RunAggregator
             }
 
             track.Completed++;
+            if (o.ArrivedTicks[i] < Warmup * TimeSpan.TicksPerSecond) continue;
+            track.Measured++;
             track.Ttft.Add(o.TtftMs[i]);
             track.Tbt.Add(o.MeanTbtMs[i]);
             track.E2e.Add(o.E2eMs[i]);
@@ -121,7 +128,8 @@ public sealed class RunAggregator
     public RunSummary Summary()
     {
         var started = _started ?? throw new InvalidOperationException("the journal holds no start of a run");
-        var emulated = _completed?.EmulatedS ?? _totalBySecond.Count;
+        var emulated = _completed?.EmulatedS ?? _seconds;
+        var measured = Math.Max(0, emulated - started.WarmupS);
         var wall = _completed?.WallS ?? 0;
         var totals = _totalBySecond.Values.ToArray();
         var sorted = totals.OrderBy(v => v).ToArray();
@@ -142,7 +150,7 @@ public sealed class RunAggregator
             {
                 ProvisionedW = started.Rows.Sum(r => r.BudgetW),
                 PeakW = Round(totals.Length == 0 ? 0 : totals.Max()),
-                MeanW = Round(totals.Length == 0 ? 0 : _energyJ / totals.Length),
+                MeanW = Round(_seconds == 0 ? 0 : _energyJ / _seconds),
                 P99W = Round(sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(0.99 * sorted.Length) - 1)]),
                 PeakFraction = Math.Round(_peakFraction, 6),
                 MaxRise40sFraction = Math.Round(_maxRiseFraction, 6),
@@ -159,8 +167,8 @@ public sealed class RunAggregator
                 Failed = Failed,
                 InFlight = Arrived - Completed - Failed,
                 FailedByReason = new Dictionary<string, long>(_failedByReason),
-                High = _high.Summary(serversHigh, emulated),
-                Low = _low.Summary(serversLow, emulated),
+                High = _high.Summary(serversHigh, measured),
+                Low = _low.Summary(serversLow, measured),
             },
             Slo = started.Slo,
         };
@@ -173,6 +181,7 @@ public sealed class RunAggregator
         public long Arrived;
         public long Completed;
         public long Failed;
+        public long Measured;
         public readonly LatencyHistogram Ttft = new();
         public readonly LatencyHistogram Tbt = new();
         public readonly LatencyHistogram E2e = new();
@@ -183,8 +192,8 @@ public sealed class RunAggregator
             Completed = Completed,
             Failed = Failed,
             Servers = servers,
-            ThroughputRps = emulatedS > 0 ? Math.Round(Completed / emulatedS, 6) : 0,
-            ThroughputRpsPerServer = emulatedS > 0 && servers > 0 ? Math.Round(Completed / emulatedS / servers, 6) : 0,
+            ThroughputRps = emulatedS > 0 ? Math.Round(Measured / emulatedS, 6) : 0,
+            ThroughputRpsPerServer = emulatedS > 0 && servers > 0 ? Math.Round(Measured / emulatedS / servers, 6) : 0,
             Ttft = Percentiles(Ttft),
             Tbt = Percentiles(Tbt),
             E2e = Percentiles(E2e),

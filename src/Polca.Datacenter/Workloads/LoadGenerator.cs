@@ -54,6 +54,9 @@ public sealed class LoadGenerator : UntypedActor
             case ArrivalsDue:
                 Emit();
                 break;
+            case CountRequestsInFlight:
+                Sender.Tell((long)Context.GetChildren().Count(), Self);
+                break;
             case FlushArrivals:
                 Tally();
                 Sender.Tell(FlushArrivals.Instance, Self);

@@ -120,7 +120,7 @@ internal static class VirtualTimersScenario
         long? checksum = null;
         for (var run = 1; run <= runs; run++)
         {
-            var (events, seconds, emulated, allocated, gcs, sum) = await RunOnce(actors, horizon, seed, api == "timers", unit == "ms").ConfigureAwait(false);
+            var (events, seconds, cpu, emulated, allocated, gcs, sum) = await RunOnce(actors, horizon, seed, api == "timers", unit == "ms").ConfigureAwait(false);
             // The same seed must give the same work, run after run.
             if (checksum is { } expected && expected != sum) throw new InvalidOperationException($"run {run} differs from run 1 (checksum {sum} vs {expected})");
             checksum = sum;
@@ -128,6 +128,7 @@ internal static class VirtualTimersScenario
             speedups.Add(emulated.TotalSeconds / seconds);
             Result.Print("virtual-timers", ("run", run), ("api", api), ("delay_unit", unit), ("actors", actors), ("horizon_s", horizon.TotalSeconds), ("events", events),
                 ("seconds", seconds), ("events_per_s", events / seconds), ("speedup", emulated.TotalSeconds / seconds),
+                ("cpu_seconds", cpu), ("events_per_cpu_s", events / cpu),
                 ("alloc_bytes_per_event", allocated / (double)events), ("gen0_gcs", gcs), ("checksum", sum));
         }
         Result.Print("virtual-timers", ("runs", runs), ("api", api), ("delay_unit", unit), ("actors", actors), ("horizon_s", horizon.TotalSeconds),
@@ -135,7 +136,7 @@ internal static class VirtualTimersScenario
             ("min_events_per_s", rates.Min()), ("max_events_per_s", rates.Max()));
     }
 
-    private static async Task<(long Events, double Seconds, TimeSpan Emulated, long Allocated, int Gcs, long Checksum)> RunOnce(
+    private static async Task<(long Events, double Seconds, double CpuSeconds, TimeSpan Emulated, long Allocated, int Gcs, long Checksum)> RunOnce(
         int actors, TimeSpan horizon, int seed, bool namedTimers, bool wholeMilliseconds)
     {
         var config = ConfigurationFactory.ParseString($"""
@@ -150,16 +151,18 @@ internal static class VirtualTimersScenario
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var gcBefore = GC.CollectionCount(0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         system.ActorOf(Props.Create(() => new Coordinator(shared, actors)), "coordinator");
         await shared.Finished.Done.Task.WaitAsync(TimeSpan.FromMinutes(30)).ConfigureAwait(false);
         stopwatch.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var gcs = GC.CollectionCount(0) - gcBefore;
         var emulated = system.Clock.Elapsed;
         await system.Terminate().ConfigureAwait(false);
         var checksum = 0L;
         for (var i = 0; i < actors; i++) checksum = unchecked(checksum * 31 + shared.States[i] + shared.Events[i]);
-        return (shared.Events.Sum(), stopwatch.Elapsed.TotalSeconds, emulated, allocated, gcs, checksum);
+        return (shared.Events.Sum(), stopwatch.Elapsed.TotalSeconds, cpu, emulated, allocated, gcs, checksum);
     }
 }

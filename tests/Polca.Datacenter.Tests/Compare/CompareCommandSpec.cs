@@ -14,9 +14,14 @@ public sealed class CompareCommandSpec : IDisposable
     {
         public string[] Lines => Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 
-        /// <summary>The output line that starts with <paramref name="prefix"/>, split on runs of blanks.</summary>
-        public string[] Row(string prefix) =>
-            Lines.Single(l => l.StartsWith(prefix, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        /// <summary>The one output line whose first words are those of <paramref name="prefix"/>, split on runs of blanks.</summary>
+        public string[] Row(string prefix)
+        {
+            var words = Words(prefix);
+            return Lines.Select(Words).Single(l => l.Length >= words.Length && l[..words.Length].SequenceEqual(words));
+        }
+
+        private static string[] Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Deletes the test's folder.</summary>

@@ -85,9 +85,20 @@ public sealed partial class ReportWriterSpec : IDisposable
         Assert.Contains(">1:00<", html, StringComparison.Ordinal);
         Assert.Contains(">0:15<", html, StringComparison.Ordinal);
         Assert.Contains(">power (kW)<", html, StringComparison.Ordinal);
+        Assert.Contains(">emulated time (h:mm)<", html, StringComparison.Ordinal);
 
         var without = ReportWriter.Render(Input(rows: 1, seconds: 7200) with { Thresholds = [] });
         Assert.DoesNotContain("T1 (80 %)", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_of_minutes_is_labelled_to_the_second()
+    {
+        var html = ReportWriter.Render(Input(rows: 1, seconds: 120));
+
+        Assert.Contains(">0:00:15<", html, StringComparison.Ordinal);
+        Assert.Contains(">emulated time (h:mm:ss)<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(h:mm)", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,10 +128,16 @@ public sealed partial class ReportWriterSpec : IDisposable
     }
 
     [Fact]
-    public void Is_a_pure_function_of_its_input()
+    public void Is_a_pure_function_of_its_input_whatever_the_order_of_the_seconds()
     {
         var input = Input(rows: 3, seconds: 900);
-        Assert.Equal(ReportWriter.Render(input), ReportWriter.Render(input with { Timeseries = input.Timeseries.Reverse().ToList() }));
+        var html = ReportWriter.Render(input);
+        Assert.Equal(html, ReportWriter.Render(input));
+
+        // Rows are drawn in the order they first appear; seconds may come in any order.
+        var byRowThenTimeDescending = input.Timeseries.OrderBy(r => r.Row, StringComparer.Ordinal).ThenByDescending(r => r.TimeS).ToList();
+        Assert.Equal(html, ReportWriter.Render(input with { Timeseries = byRowThenTimeDescending }));
+        Assert.True(html.IndexOf(">Row row-0<", StringComparison.Ordinal) < html.IndexOf(">Row row-1<", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -164,8 +181,9 @@ public sealed partial class ReportWriterSpec : IDisposable
         Assert.Equal(800, envelope.X.Length);
         Assert.Equal(90, envelope.Max.Max());
         Assert.Equal(10, envelope.Min.Min());
-        Assert.Equal(50, envelope.Mean.Min(), 1);
-        Assert.True(envelope.Mean.Max() < 51);
+        // 108 seconds per column: the spikes move their columns' means by a little, not to the spikes.
+        Assert.Equal(((50.0 * 107) + 10) / 108, envelope.Mean.Min(), 9);
+        Assert.Equal(((50.0 * 107) + 90) / 108, envelope.Mean.Max(), 9);
         Assert.Equal(values.Average() / 1000, envelope.Mean.Average(), 3);
     }
 
@@ -218,9 +236,9 @@ public sealed partial class ReportWriterSpec : IDisposable
             {
                 var wave = Math.Sin((t + 97 * r) / 600.0);
                 var power = Math.Round(30_000 + 8_000 * wave + (t * 7919 + r * 104729) % 1_500, 1);
-                var low = wave > 0.7 ? 5 : 0;
-                var high = wave > 0.95 ? 2 : 0;
-                series.Add(new TimeseriesRow(t, names[r], power, power + 120, 40_000, low, high, wave > 0.99 ? 1 : 0));
+                var cappedLow = wave > 0.7 ? 5 : 0;
+                var cappedHigh = wave > 0.95 ? 2 : 0;
+                series.Add(new TimeseriesRow(t, names[r], power, power + 120, 40_000, cappedLow, cappedHigh, wave > 0.99 ? 1 : 0));
             }
         }
 

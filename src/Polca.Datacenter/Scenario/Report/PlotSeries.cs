@@ -21,6 +21,9 @@ internal sealed class PlotSeries
     /// <summary>Upper edge of the band at each X, or null for no band.</summary>
     public double[]? High { get; init; }
 
+    /// <summary>Opacity of the band's fill, 0..1.</summary>
+    public double BandOpacity { get; init; } = 0.2;
+
     /// <summary>Draws the line dashed (reference lines such as thresholds).</summary>
     public bool Dashed { get; init; }
 

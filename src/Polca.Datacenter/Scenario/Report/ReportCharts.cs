@@ -40,8 +40,9 @@ internal static class ReportCharts
         var budget = ColumnEnvelope.Of(row.Time, row.BudgetW, axis.Start, axis.End, columns, 1e-3);
         var series = new List<PlotSeries>
         {
-            Envelope("true power", TrueColor, truePower, 1.6),
-            Envelope("sensed power", SensedColor, sensed, 1.1),
+            // Sensed first, so that true power (what the budget is about) is drawn on top.
+            Envelope("sensed power", SensedColor, sensed, 1.1, bandOpacity: 0.12),
+            Envelope("true power", TrueColor, truePower, 1.6, bandOpacity: 0.22),
             new() { Label = "budget", Color = BudgetColor, X = budget.X, Y = budget.Mean, Width = 1.8 },
         };
         foreach (var (label, fraction) in thresholds.Where(t => double.IsFinite(t.Fraction) && t.Fraction > 0))
@@ -60,7 +61,7 @@ internal static class ReportCharts
         }
 
         var y = LinearAxis.FromZero(series.Select(s => s.MaxY()).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.04, 6, integers: false);
-        var plot = new SvgPlot(TimeChartWidth, PowerChartHeight, axis, y, "emulated time (h:mm)", "power (kW)", title);
+        var plot = new SvgPlot(TimeChartWidth, PowerChartHeight, axis, y, $"emulated time ({axis.LabelFormat})", "power (kW)", title);
         plot.Series.AddRange(series);
         if (thresholds.Count > 0) plot.LegendNotes.Add((ThresholdColor, "thresholds (dashed)"));
         if (truePower.Reduced || sensed.Reduced) plot.LegendNotes.Add(("#b9c6d6", "band: min–max per pixel, line: mean"));
@@ -79,7 +80,7 @@ internal static class ReportCharts
         };
         var max = series.Select(s => s.MaxY()).Where(double.IsFinite).DefaultIfEmpty(0).Max();
         var y = LinearAxis.FromZero(Math.Max(1, max), 4, integers: true);
-        var plot = new SvgPlot(TimeChartWidth, CapsChartHeight, axis, y, "emulated time (h:mm)", "servers", title);
+        var plot = new SvgPlot(TimeChartWidth, CapsChartHeight, axis, y, $"emulated time ({axis.LabelFormat})", "servers", title);
         plot.Series.AddRange(series);
         if (max <= 0) plot.Notes.Add("no server was capped or braked");
         plot.WriteTo(html);
@@ -111,8 +112,9 @@ internal static class ReportCharts
         plot.WriteTo(html);
     }
 
-    private static PlotSeries Envelope(string label, string color, ColumnEnvelope envelope, double width) => new()
+    private static PlotSeries Envelope(string label, string color, ColumnEnvelope envelope, double width, double bandOpacity = 0.2) => new()
     {
+        BandOpacity = bandOpacity,
         Label = label,
         Color = color,
         X = envelope.X,

@@ -48,41 +48,50 @@ internal sealed class RowSeries
     public static IReadOnlyList<RowSeries> ByRow(IReadOnlyList<TimeseriesRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var indexes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var order = new List<string>();
+
+        // Row names are usually the same few string instances: look them up by reference first, by value on a miss.
+        var byReference = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var byValue = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var counts = new List<int>();
+        var rowOf = new int[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var name = rows[i].Row;
-            if (!indexes.TryGetValue(name, out var list))
+            if (!byReference.TryGetValue(name, out var k))
             {
-                indexes[name] = list = [];
-                order.Add(name);
+                if (!byValue.TryGetValue(name, out k))
+                {
+                    k = names.Count;
+                    byValue[name] = k;
+                    names.Add(name);
+                    counts.Add(0);
+                }
+
+                byReference[name] = k;
             }
 
-            list.Add(i);
+            rowOf[i] = k;
+            counts[k]++;
         }
 
-        var result = new List<RowSeries>(order.Count);
-        foreach (var name in order)
+        var result = names.Select((name, k) => new RowSeries(name, counts[k])).ToArray();
+        var filled = new int[names.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
-            var list = indexes[name];
-            var series = new RowSeries(name, list.Count);
-            for (var j = 0; j < list.Count; j++)
-            {
-                var row = rows[list[j]];
-                series.Time[j] = row.TimeS;
-                series.TrueW[j] = row.TruePowerW;
-                series.SensedW[j] = row.SensedPowerW;
-                series.BudgetW[j] = row.BudgetW;
-                series.CappedLow[j] = row.CappedServersLow;
-                series.CappedHigh[j] = row.CappedServersHigh;
-                series.Braked[j] = row.BrakedServers;
-            }
-
-            series.SortByTime();
-            result.Add(series);
+            var row = rows[i];
+            var series = result[rowOf[i]];
+            var j = filled[rowOf[i]]++;
+            series.Time[j] = row.TimeS;
+            series.TrueW[j] = row.TruePowerW;
+            series.SensedW[j] = row.SensedPowerW;
+            series.BudgetW[j] = row.BudgetW;
+            series.CappedLow[j] = row.CappedServersLow;
+            series.CappedHigh[j] = row.CappedServersHigh;
+            series.Braked[j] = row.BrakedServers;
         }
 
+        foreach (var series in result) series.SortByTime();
         return result;
     }
 
@@ -90,7 +99,9 @@ internal sealed class RowSeries
     public static RowSeries Total(IReadOnlyList<RowSeries> rows, string name)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var times = rows.SelectMany(r => r.Time).Distinct().Order().ToArray();
+        var times = rows.Count > 0 && rows.All(r => r.Time.AsSpan().SequenceEqual(rows[0].Time))
+            ? rows[0].Time // the usual case: every row has every second
+            : rows.SelectMany(r => r.Time).Distinct().Order().ToArray();
         var index = new Dictionary<double, int>(times.Length);
         for (var i = 0; i < times.Length; i++) index[times[i]] = i;
         var total = new RowSeries(name, times.Length);

@@ -122,7 +122,7 @@ internal sealed class SvgPlot
     {
         var low = series.Low!;
         var high = series.High!;
-        html.Append(CultureInfo.InvariantCulture, $"<polygon fill=\"{HtmlText.Escape(series.Color)}\" fill-opacity=\"0.2\" stroke=\"none\" points=\"");
+        html.Append(CultureInfo.InvariantCulture, $"<polygon fill=\"{HtmlText.Escape(series.Color)}\" fill-opacity=\"{series.BandOpacity.ToString("0.##", CultureInfo.InvariantCulture)}\" stroke=\"none\" points=\"");
         for (var i = 0; i < series.X.Length; i++) AppendPoint(html, Px(series.X[i]), Py(high[i]));
         for (var i = series.X.Length - 1; i >= 0; i--) AppendPoint(html, Px(series.X[i]), Py(low[i]));
         html.Length--;

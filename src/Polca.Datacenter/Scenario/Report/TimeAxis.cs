@@ -24,14 +24,19 @@ internal sealed class TimeAxis : PlotAxis
         var span = end - start;
         var step = Steps.FirstOrDefault(s => span / s <= MaxTicks, Steps[^1]);
         while (span / step > MaxTicks) step *= 2;
+        var wholeMinutes = step % 60 == 0;
+        LabelFormat = wholeMinutes ? "h:mm" : "h:mm:ss";
         var ticks = new List<(double, string)>();
         for (var t = Math.Ceiling(start / step) * step; t <= end + 1e-9; t += step)
         {
-            ticks.Add((t, Label(t, step % 60 == 0)));
+            ticks.Add((t, Label(t, wholeMinutes)));
         }
 
         Ticks = ticks;
     }
+
+    /// <summary>How the tick labels are written: "h:mm", or "h:mm:ss" when the ticks are less than a minute apart.</summary>
+    public string LabelFormat { get; }
 
     /// <summary>The time at the start of the axis, s.</summary>
     public double Start { get; }

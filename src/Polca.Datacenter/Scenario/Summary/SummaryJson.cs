@@ -90,6 +90,8 @@ public static class SummaryJson
         var message = e.Message;
         var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal);
         if (suffix >= 0) message = message[..suffix];
+        var advice = message.IndexOf(" Consider ", StringComparison.Ordinal); // advice to the programmer, not to the user
+        if (advice >= 0) message = message[..advice];
         message = message.Replace(TypePrefix, "", StringComparison.Ordinal).TrimEnd();
         var at = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
         return $"not a valid run summary: {message}{at}";

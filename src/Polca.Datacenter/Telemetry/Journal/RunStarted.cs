@@ -2,7 +2,10 @@ using Polca.Datacenter.Scenario.Summary;
 
 namespace Polca.Datacenter.Telemetry;
 
-/// <summary>The first event of a run's journal: what was emulated, with which seed, pace, thresholds and objectives.</summary>
+/// <summary>
+/// The first event of a run's journal: what was emulated, with which seed, pace, thresholds and objectives; statistics leave out
+/// the first <paramref name="WarmupS"/> seconds (the row filling up from idle).
+/// </summary>
 public sealed record RunStarted(
     string Scenario,
     long Seed,
@@ -12,4 +15,5 @@ public sealed record RunStarted(
     double? PaceTarget,
     string Policy,
     IReadOnlyList<double> ThresholdFractions,
-    SloSpec? Slo);
+    SloSpec? Slo,
+    double WarmupS);
