@@ -31,13 +31,14 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
     /// <inheritdoc />
     protected override void Schedule(TimerEntry entry, TimeSpan delay, TimeSpan? interval)
     {
+        lock (_lock)
         {
             if (_stopped) return;
             entry.Due = clock.ElapsedTicks + Math.Max(0, delay.Ticks);
             entry.Interval = interval?.Ticks ?? 0;
             Insert(entry);
         }
-        if (_count < 0) quiescence.Notify();
+        quiescence.Notify();
     }
 
     /// <summary>Appends <paramref name="entry"/> to the chain of its instant. Under the lock.</summary>

@@ -1,4 +1,5 @@
 using Polca.Cli.Replay;
+using Polca.Datacenter.Scenario;
 using Polca.Hocon;
 
 namespace Polca.Cli.Commands;
@@ -15,6 +16,7 @@ public sealed class ReplayCommand : ICliCommand
     /// <inheritdoc />
     public string Help => $"""
         usage: polca replay JOURNAL [--from T] [--to T] [--persistence-id ID] [--tag TAG] [--limit N] [--summary]
+               polca replay JOURNAL --rebuild OUT
 
         Reads a journal without changing it and prints one line per event, then a summary.
         JOURNAL is either
@@ -37,6 +39,8 @@ public sealed class ReplayCommand : ICliCommand
         --tag TAG              only the events tagged TAG
         --limit N              print at most N events (the summary still counts all selected events)
         --summary              print the summary only
+        --rebuild OUT          rebuild the run's summary.json, timeseries.csv and report.html into the folder OUT
+                               from the journal of a polca run alone (they equal the run's own)
 
         exit codes:
           0  the events and the summary were printed on stdout
@@ -74,12 +78,23 @@ public sealed class ReplayCommand : ICliCommand
         try
         {
             journal = ReplayJournalOpener.Open(options.Journal);
+            if (options.RebuildDirectory is { } outDir)
+            {
+                var summary = await RunRebuild.RebuildAsync(journal.Log, journal.Subject, outDir).ConfigureAwait(false);
+                output.WriteLine($"rebuilt {summary.Scenario} (seed {summary.Seed}, {summary.EmulatedS:0.###} s emulated) into {outDir}: summary.json, timeseries.csv, report.html");
+                return ExitCodes.Success;
+            }
+
             await ReplayRunner.RunAsync(journal.Log, options, output).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (ReplayInputException e)
         {
             error.WriteLine($"{e.Subject}: {e.Message}");
+        }
+        catch (InputFileException e)
+        {
+            error.WriteLine(e.Message);
         }
         catch (HoconException e)
         {

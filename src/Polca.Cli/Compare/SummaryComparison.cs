@@ -85,7 +85,9 @@ internal static class SummaryComparison
 
     private static string Describe(RunSummary summary) => string.Create(
         CultureInfo.InvariantCulture,
-        $"scenario \"{summary.Scenario}\", seed {summary.Seed}, {Fixed(summary.EmulatedS, 0)} s emulated, {summary.Rows} rows, {summary.Servers} servers");
+        $"scenario \"{summary.Scenario}\", seed {summary.Seed}, {Fixed(summary.EmulatedS, 0)} s emulated, {Plural(summary.Rows, "row")}, {Plural(summary.Servers, "server")}");
+
+    private static string Plural(long count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static string Fixed(double value, int decimals) =>
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

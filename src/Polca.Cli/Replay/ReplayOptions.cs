@@ -26,6 +26,9 @@ internal sealed record ReplayOptions
     /// <summary>Print the summary only.</summary>
     public bool SummaryOnly { get; init; }
 
+    /// <summary>Rebuild a run's summary.json, timeseries.csv and report.html into this folder instead of printing events.</summary>
+    public string? RebuildDirectory { get; init; }
+
     /// <summary>Reads the arguments after the verb; throws <see cref="ReplayUsageException"/> on an unknown option, a missing or bad value.</summary>
     public static ReplayOptions Parse(IReadOnlyList<string> arguments)
     {
@@ -34,6 +37,7 @@ internal sealed record ReplayOptions
         string? persistenceId = null, tag = null;
         long? limit = null;
         var summaryOnly = false;
+        string? rebuild = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var onlyPositional = false;
 
@@ -90,8 +94,8 @@ internal sealed record ReplayOptions
                     summaryOnly = true;
                     break;
                 case "--rebuild":
-                    // Reserved: rebuilding actor state into OUT comes with the datacenter emulation.
-                    throw new ReplayUsageException("--rebuild is not available yet");
+                    rebuild = NonEmpty(Value(), name);
+                    break;
                 default:
                     throw new ReplayUsageException($"unknown option '{name}'");
             }
@@ -107,6 +111,7 @@ internal sealed record ReplayOptions
             Tag = tag,
             Limit = limit,
             SummaryOnly = summaryOnly,
+            RebuildDirectory = rebuild,
         };
     }
 

@@ -99,6 +99,11 @@ public sealed partial class ReportWriterSpec : IDisposable
         Assert.Contains(">0:00:15<", html, StringComparison.Ordinal);
         Assert.Contains(">emulated time (h:mm:ss)<", html, StringComparison.Ordinal);
         Assert.DoesNotContain("(h:mm)", html, StringComparison.Ordinal);
+
+        // time_s is the end of a second: a series from 1 s starts its axis at 0.
+        var input = Input(rows: 1, seconds: 120);
+        var shifted = ReportWriter.Render(input with { Timeseries = input.Timeseries.Select(r => r with { TimeS = r.TimeS + 1 }).ToList() });
+        Assert.Contains(">0:00:00<", shifted, StringComparison.Ordinal);
     }
 
     [Fact]

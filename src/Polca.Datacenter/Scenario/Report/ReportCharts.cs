@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Polca.Datacenter.Scenario.Report;
@@ -105,7 +104,7 @@ internal static class ReportCharts
             }
 
             var (xs, ys) = CdfCurve.Evaluate(sorted, axis, columns);
-            plot.Series.Add(new PlotSeries { Label = $"{label} (n={sorted.Length.ToString("N0", CultureInfo.InvariantCulture)})", Color = color, X = xs, Y = ys, Width = 1.8 });
+            plot.Series.Add(new PlotSeries { Label = label, Color = color, X = xs, Y = ys, Width = 1.8 });
         }
 
         if (highSorted.Length == 0 && lowSorted.Length == 0) plot.Notes.Add("no samples");

@@ -95,7 +95,8 @@ public static class ReportWriter
         }
         else
         {
-            var axis = new TimeAxis(rows.Min(r => r.Time[0]), rows.Max(r => r.Time[^1]));
+            // A row's power at time_s is the mean over the second that ends there: the axis starts where the first second starts.
+            var axis = new TimeAxis(Math.Max(0, rows.Min(r => r.Time[0]) - 1), rows.Max(r => r.Time[^1]));
             if (rows.Count > 1)
             {
                 var total = RowSeries.Total(rows, "all rows");
