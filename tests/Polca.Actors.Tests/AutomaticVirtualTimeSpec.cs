@@ -340,4 +340,57 @@ public sealed class AutomaticVirtualTimeSpec
     {
         public Echo() => ReceiveAny(m => Sender.Tell(m, Self));
     }
+
+    private sealed class DeadLetterListener : ReceiveActor
+    {
+        public DeadLetterListener(Log<Event.DeadLetter> log) => Receive<Event.DeadLetter>(log.Add);
+    }
+
+    [Fact]
+    public void A_message_told_from_outside_to_a_stopped_actor_becomes_a_dead_letter()
+    {
+        using var system = ActorSystem.Create("automatic-dead-letter", Settings());
+        var deadLetters = new Log<Event.DeadLetter>();
+        var listener = system.ActorOf(Props.Create(() => new DeadLetterListener(deadLetters)), "listener");
+        system.EventStream.Subscribe(listener, typeof(Event.DeadLetter));
+        var echo = system.ActorOf(Props.Create(() => new Echo()), "echo");
+        system.Stop(echo);
+        Assert.True(SpinWait.SpinUntil(() => ((IInternalActorRef)echo).IsTerminated, WallLimit));
+        echo.Tell("too late", ActorRefs.NoSender);
+        var letter = Assert.Single(deadLetters.WaitFor(1));
+        Assert.Equal("too late", letter.Message);
+        Assert.Equal(echo, letter.Recipient);
+    }
+
+    private sealed class Counter : ReceiveActor, IWithTimers
+    {
+        public ITimerScheduler Timers { get; set; } = null!;
+
+        public Counter(Log<TimeSpan> ticks)
+        {
+            Timers.StartPeriodicTimer("tick", "tick", Ms(1));
+            Receive<string>(_ => ticks.Add(Context.System.Clock.Elapsed));
+        }
+    }
+
+    [Fact]
+    public void A_manual_advance_takes_turns_with_the_dispatcher_thread()
+    {
+        using var system = ActorSystem.Create("automatic-manual", Settings());
+        var ticks = new Log<TimeSpan>();
+        system.ActorOf(Props.Create(() => new Counter(ticks)), "counter");
+        ticks.WaitFor(100);
+        for (var i = 0; i < 20; i++)
+        {
+            var before = system.Clock.Elapsed;
+            system.VirtualTime!.Advance(Ms(5));
+            Assert.True(system.Clock.Elapsed >= before + Ms(5));
+        }
+        // The dispatcher thread advances again once the manual advances are over.
+        var count = ticks.Count;
+        ticks.WaitFor(count + 100);
+        var seen = ticks.ToArray();
+        Assert.Equal(seen.OrderBy(t => t), seen);
+        Assert.Equal(seen.Length, seen.Distinct().Count());
+    }
 }

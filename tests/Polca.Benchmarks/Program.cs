@@ -11,6 +11,8 @@ var scenarios = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordi
     ["tell-alloc"] = TellAllocationScenario.Run,
     ["journal-write"] = JournalWriteScenario.Run,
     ["journal-recovery"] = JournalRecoveryScenario.Run,
+    ["scale-1k"] = EmulationScenario.RunScale1k,
+    ["scale-100k"] = EmulationScenario.RunScale100k,
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -20,7 +22,10 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     return args.Length == 0 ? 2 : 0;
 }
 
-var selected = args[0].Equals("all", StringComparison.OrdinalIgnoreCase) ? scenarios.Keys.ToArray() : [args[0]];
+// "all" is the runtime and journal scenarios; the emulator's scale runs take minutes each and are run by name.
+var selected = args[0].Equals("all", StringComparison.OrdinalIgnoreCase)
+    ? scenarios.Keys.Where(k => !k.StartsWith("scale-", StringComparison.Ordinal)).ToArray()
+    : [args[0]];
 foreach (var name in selected)
 {
     if (!scenarios.TryGetValue(name, out var run))

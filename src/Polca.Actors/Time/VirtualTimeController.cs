@@ -19,9 +19,10 @@ public sealed class VirtualTimeController
     // Deterministic automatic mode: wakes the dispatcher thread to advance again after a manual advance released the lock.
     private Action? _resume;
 
-    // oneTimerAtATime (deterministic mode): fire one due timer per idle system, so that timers due at the same instant
-    // never race each other's effects on the dispatcher thread and a seeded run replays exactly. Otherwise all due timers
-    // fire together, in order.
+    // oneTimerAtATime (deterministic mode, advanced by callers or the TestKit): fire one due timer per idle system, so that
+    // timers due at the same instant never race each other's effects on the dispatcher thread and a seeded run replays
+    // exactly. Otherwise all due timers fire together, in order. (Deterministic automatic mode fires from the dispatcher
+    // thread itself, every timer of the next instant at once, in order: TryStep.)
     internal VirtualTimeController(VirtualClock clock, VirtualTimeScheduler scheduler, QuiescenceMonitor quiescence, TimeSpan quiescenceGuard,
         bool oneTimerAtATime = false)
     {
@@ -167,7 +168,7 @@ public sealed class VirtualTimeController
         try
         {
             if (_stopping) return StepResult.NoTimer;
-            // A timer may be found with only cancelled siblings: nothing fires, but the clock moved; look again.
+            // None fired: no timer is set, or another thread cancelled the one found after the clock moved to it (look again).
             return _scheduler.AdvanceAndFireEarliest() > 0 || _scheduler.NextDue() is not null ? StepResult.Fired : StepResult.NoTimer;
         }
         finally
@@ -195,9 +196,6 @@ public sealed class VirtualTimeController
         _stopping = true;
         _quiescence.Notify();
     }
-
-    /// <summary>True once the system has begun to stop.</summary>
-    internal bool Stopping => _stopping;
 
     private void RunAutomatic()
     {
