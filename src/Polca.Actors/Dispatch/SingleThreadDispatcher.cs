@@ -7,9 +7,10 @@ namespace Polca.Actors.Dispatch;
 /// messages) through a locked inbox that the thread drains.
 /// In virtual time the dispatcher does the quiescence accounting for its mailboxes: it holds one unit of pending work while
 /// it has mailboxes to run (rather than one per mailbox), and other threads add one per mailbox they hand it.
-/// With automatic advance, the thread itself moves the clock when it runs out of work and nothing else is pending, and
-/// fires the timers due at the next instant (<see cref="VirtualTimeController.TryStep"/>); when external work is open
-/// or a manual advance holds the clock, it waits to be woken (<see cref="Wake"/>).
+/// In virtual time the thread itself moves the clock when it runs out of work and nothing else is pending
+/// (<see cref="VirtualTimeController.TryStep"/>): with automatic advance it fires the timers due at the next instant; with
+/// manual advance it takes the steps of the run a caller asked for. When external work is open, a caller holds the
+/// clock, or there is nothing to do, it waits to be woken (<see cref="Wake"/>).
 /// </summary>
 internal sealed class SingleThreadDispatcher : MessageDispatcher
 {
@@ -36,16 +37,18 @@ internal sealed class SingleThreadDispatcher : MessageDispatcher
 
     /// <summary>
     /// Starts the thread. <paramref name="quiescence"/>: the virtual-time system's monitor (null in real time);
-    /// <paramref name="time"/>: the controller the thread advances (automatic mode), or null.
+    /// <paramref name="time"/>: the controller whose steps the thread takes (virtual time), freely when
+    /// <paramref name="automatic"/>, otherwise for the callers that advance it.
     /// </summary>
-    public SingleThreadDispatcher(int throughput, string name, QuiescenceMonitor? quiescence = null, VirtualTimeController? time = null)
+    public SingleThreadDispatcher(int throughput, string name, QuiescenceMonitor? quiescence = null, VirtualTimeController? time = null,
+        bool automatic = false)
         : base(throughput)
     {
         _quiescence = quiescence;
         _time = time;
         _thread = new Thread(Loop) { IsBackground = true, Name = $"polca-{name}-dispatcher" };
         _threadId = _thread.ManagedThreadId;
-        time?.AdvanceOnDispatcher(Wake);
+        time?.AdvanceOnDispatcher(Wake, automatic);
         _thread.Start();
     }
 

@@ -38,7 +38,7 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
             entry.Interval = interval?.Ticks ?? 0;
             Insert(entry);
         }
-        quiescence.Notify();
+        quiescence.TimerSet();
     }
 
     /// <summary>Appends <paramref name="entry"/> to the chain of its instant. Under the lock.</summary>

@@ -46,10 +46,10 @@ internal sealed class ActorSystemImpl : ActorSystem, IActorRefProvider
         }
         _scheduler.OnActionError = e => EventStream.Publish(new Error(e, "scheduler", typeof(IScheduler), $"A scheduled action threw {e.GetType().Name}: {e.Message}", Clock.Now));
         var automatic = VirtualTime is not null && settings.VirtualTimeAdvance == VirtualTimeAdvance.Automatic;
-        // The single dispatcher thread counts its own pending work (and, in automatic mode, advances the clock itself);
-        // on the thread pool every scheduled mailbox counts.
+        // The single dispatcher thread counts its own pending work and advances the clock itself (virtual time); on the
+        // thread pool every scheduled mailbox counts.
         Dispatcher = settings.Deterministic
-            ? new SingleThreadDispatcher(settings.Throughput, name, Quiescence, automatic ? VirtualTime : null)
+            ? new SingleThreadDispatcher(settings.Throughput, name, Quiescence, VirtualTime, automatic)
             : new ThreadPoolDispatcher(settings.Throughput, settings.PreferLocalQueue, settings.HandoffLimit);
         CellQuiescence = settings.Deterministic ? null : Quiescence;
         OwningDispatcher = Dispatcher as SingleThreadDispatcher;

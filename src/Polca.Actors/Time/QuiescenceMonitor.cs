@@ -44,6 +44,16 @@ internal sealed class QuiescenceMonitor
     /// <summary>Takes one unit if and only if nothing is pending: the caller then owns a quiescent system.</summary>
     public bool TryClaimIdle() => Interlocked.CompareExchange(ref _pending, 1, 0) == 0;
 
+    /// <summary>
+    /// A timer was set. Only whoever advances the clock cares: the dispatcher thread in deterministic mode (through
+    /// <see cref="Changed"/>; nobody else waits on timers), otherwise the automatic driver among the waiters.
+    /// </summary>
+    public void TimerSet()
+    {
+        if (_changed is { } changed) changed();
+        else Notify();
+    }
+
     /// <summary>Wakes every waiter to re-check its condition.</summary>
     public void Notify()
     {

@@ -2,9 +2,12 @@ namespace Polca.Actors;
 
 /// <summary>
 /// Moves a virtual clock: waits until no actor has work, jumps to the next due timer, fires it, and repeats.
-/// In manual mode only callers (the TestKit) advance it, up to a target; in automatic mode it runs as fast as possible:
-/// on a background thread, or in deterministic mode on the dispatcher thread itself whenever it runs out of work
-/// (<see cref="TryStep"/>). Exactly one party advances at a time (the advance lock).
+/// In manual mode only callers (the TestKit, the emulator's runner) advance it, up to a target; in automatic mode it runs
+/// as fast as possible. In deterministic mode the steps are taken by the dispatcher thread itself whenever it runs out of
+/// work (<see cref="TryStep"/>), with no hand-off between threads per step: in automatic mode freely, in manual mode on
+/// behalf of the caller of <see cref="RunUntil"/>, <see cref="Advance"/> or <see cref="AdvanceTo"/>, which waits for it.
+/// Otherwise a background thread (automatic) or the caller (manual) takes them. Exactly one party advances at a time
+/// (the advance lock).
 /// </summary>
 public sealed class VirtualTimeController
 {
@@ -16,8 +19,27 @@ public sealed class VirtualTimeController
     private readonly bool _oneTimerAtATime;
     private Thread? _driver;
     private volatile bool _stopping;
-    // Deterministic automatic mode: wakes the dispatcher thread to advance again after a manual advance released the lock.
+    // Deterministic mode: wakes the dispatcher thread to advance again (after a manual advance released the lock, or when
+    // a caller asks it to run).
     private Action? _resume;
+    // Deterministic mode: the dispatcher thread takes the steps (automatic: freely; manual: for the caller's request).
+    private bool _onDispatcher;
+    private bool _automatic;
+    // Deterministic manual mode: the run a caller asked for and waits on; read and changed under the advance lock.
+    private RunRequest? _request;
+    private readonly object _callerLock = new();
+
+    /// <summary>A caller's run, taken by the dispatcher thread: up to Target, until Stop holds.</summary>
+    private sealed class RunRequest(long target, Func<bool>? stop)
+    {
+        public readonly long Target = target;
+        public readonly Func<bool>? Stop = stop;
+        // Idle points the dispatcher reached for it: the caller's sign of progress.
+        public long Progress;
+        public volatile bool Done;
+        public bool Result;
+        public Exception? Error;
+    }
 
     // oneTimerAtATime (deterministic mode, advanced by callers or the TestKit): fire one due timer per idle system, so that
     // timers due at the same instant never race each other's effects on the dispatcher thread and a seeded run replays
@@ -76,6 +98,7 @@ public sealed class VirtualTimeController
     /// </summary>
     internal bool AdvanceUntil(long targetTicks, Func<bool>? stop)
     {
+        if (_onDispatcher && !_automatic && !_stopping) return RunOnDispatcher(targetTicks, stop);
         try
         {
             return AdvanceUntilLocked(targetTicks, stop);
@@ -108,6 +131,50 @@ public sealed class VirtualTimeController
                 if (next.Value > _clock.ElapsedTicks) _clock.AdvanceTo(next.Value);
                 FireDue();
             }
+        }
+    }
+
+    /// <summary>
+    /// Deterministic manual mode: hands the run to the dispatcher thread, which takes the same steps as
+    /// <see cref="AdvanceUntilLocked"/> (one timer per idle system, <paramref name="stop"/> checked at each idle point) without
+    /// a hand-off between threads per step, and waits for it. <paramref name="stop"/> is also checked here on every
+    /// notification, as before: when it holds, the run ends at once (no further step starts).
+    /// </summary>
+    private bool RunOnDispatcher(long targetTicks, Func<bool>? stop)
+    {
+        lock (_callerLock)
+        {
+            if (stop?.Invoke() ?? false) return true;
+            var request = new RunRequest(targetTicks, stop);
+            lock (_advanceLock) _request = request;
+            var satisfied = false;
+            try
+            {
+                _resume!();
+                while (true)
+                {
+                    var progress = Volatile.Read(ref request.Progress);
+                    if (_quiescence.WaitUntil(() => request.Done || (satisfied = stop?.Invoke() ?? false), _quiescenceGuard)) break;
+                    if (!request.Done && Volatile.Read(ref request.Progress) == progress)
+                        throw new TimeoutException($"the actor system did not become idle within {_quiescenceGuard.TotalSeconds:0.#} s of wall time ({_quiescence.Pending} mailboxes busy); is an actor looping forever?");
+                }
+            }
+            finally
+            {
+                lock (_advanceLock)
+                {
+                    if (!request.Done)
+                    {
+                        request.Result = satisfied;
+                        request.Done = true;
+                    }
+                    _request = null;
+                }
+                // The dispatcher thread may have found the lock taken and be waiting.
+                _resume!();
+            }
+            if (request.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            return request.Result;
         }
     }
 
@@ -148,13 +215,16 @@ public sealed class VirtualTimeController
     }
 
     /// <summary>
-    /// Deterministic automatic mode: the dispatcher thread, out of work, moves the clock to the next due instant and fires,
-    /// on its own thread, every timer due then, provided that nothing else is pending. <paramref name="busy"/>: whether the
-    /// dispatcher holds a unit of pending work (it takes one to fire, so that nobody sees the system idle while the
-    /// timers' effects run, and keeps it).
+    /// Deterministic mode: the dispatcher thread, out of work, takes a step when nothing else is pending. Automatic mode:
+    /// it moves the clock to the next due instant and fires, on its own thread, every timer due then. Manual mode: it takes
+    /// the next step of the caller's run (<see cref="StepForCaller"/>), if one is asked for. <paramref name="busy"/>:
+    /// whether the dispatcher holds a unit of pending work (it takes one to fire, so that nobody sees the system idle
+    /// while the timers' effects run, and keeps it).
     /// </summary>
     internal StepResult TryStep(ref bool busy)
     {
+        // Manual mode with no run asked for: the clock stands still (a caller's request wakes the thread).
+        if (!_automatic && Volatile.Read(ref _request) is not { Done: false }) return StepResult.NoTimer;
         if (busy)
         {
             if (_quiescence.Pending != 1) return StepResult.OthersPending;
@@ -167,6 +237,7 @@ public sealed class VirtualTimeController
         if (!Monitor.TryEnter(_advanceLock)) return StepResult.LockHeld;
         try
         {
+            if (!_automatic) return StepForCaller(ref busy);
             if (_stopping) return StepResult.NoTimer;
             // None fired: no timer is set, or another thread cancelled the one found after the clock moved to it (look again).
             return _scheduler.AdvanceAndFireEarliest() > 0 || _scheduler.NextDue() is not null ? StepResult.Fired : StepResult.NoTimer;
@@ -177,10 +248,66 @@ public sealed class VirtualTimeController
         }
     }
 
-    /// <summary>Deterministic automatic mode: the dispatcher thread advances the clock; <paramref name="wake"/> wakes it up.</summary>
-    internal void AdvanceOnDispatcher(Action wake)
+    /// <summary>
+    /// Deterministic manual mode, on the dispatcher thread with the system idle and the advance lock held: the next step of
+    /// the caller's run, as <see cref="AdvanceUntilLocked"/> takes it. When the run is over, gives up the dispatcher's unit
+    /// of work first (the caller then finds the system idle, as before) and wakes the caller.
+    /// </summary>
+    private StepResult StepForCaller(ref bool busy)
+    {
+        if (_request is not { Done: false } request) return StepResult.NoTimer;
+        Volatile.Write(ref request.Progress, request.Progress + 1);
+        try
+        {
+            if (!_stopping)
+            {
+                if (request.Stop?.Invoke() ?? false)
+                {
+                    Complete(request, true, ref busy);
+                    return StepResult.NoTimer;
+                }
+                var next = _scheduler.NextDue();
+                if (next is { } due && due <= request.Target)
+                {
+                    if (due > _clock.ElapsedTicks) _clock.AdvanceTo(due);
+                    FireDue();
+                    return StepResult.Fired;
+                }
+            }
+            if (_clock.ElapsedTicks < request.Target) _clock.AdvanceTo(request.Target);
+            // Timers at exactly the target may have been set meanwhile (from another thread); otherwise the run is over.
+            if (!_stopping && _scheduler.NextDue() is { } again && again <= request.Target) return StepResult.Fired;
+            Complete(request, request.Stop?.Invoke() ?? false, ref busy);
+        }
+        catch (Exception e)
+        {
+            request.Error = e;
+            Complete(request, false, ref busy);
+        }
+        return StepResult.NoTimer;
+    }
+
+    private void Complete(RunRequest request, bool result, ref bool busy)
+    {
+        if (busy)
+        {
+            busy = false;
+            _quiescence.Decrement();
+        }
+        request.Result = result;
+        request.Done = true;
+        _quiescence.Notify();
+    }
+
+    /// <summary>
+    /// Deterministic mode: the dispatcher thread takes the steps, freely (<paramref name="automatic"/>) or for callers;
+    /// <paramref name="wake"/> wakes it up.
+    /// </summary>
+    internal void AdvanceOnDispatcher(Action wake, bool automatic)
     {
         _resume = wake;
+        _automatic = automatic;
+        _onDispatcher = true;
         _quiescence.Changed = wake;
     }
 

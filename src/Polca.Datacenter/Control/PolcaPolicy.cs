@@ -3,11 +3,12 @@ namespace Polca.Datacenter.Control;
 /// <summary>
 /// POLCA's row state machine (MODELS 1.5): above T2 cap low-priority servers to the T2 clock, and if the row stays above
 /// T2 for the escalation delay, high-priority servers too; above T1 cap low-priority servers to the T1 clock; lift the T2
-/// actions below T2 − hysteresis and the T1 actions below T1 − hysteresis.
+/// actions below T2 − hysteresis and the T1 actions below T1 − hysteresis. "Stays above T2" means every reading since the
+/// low-priority T2 caps (or since the row last went back above T2) was above T2.
 /// </summary>
 public sealed class PolcaPolicy(PolcaSettings settings)
 {
-    private long _lowT2Since;
+    private long _aboveT2Since = -1;
 
     /// <summary>The cap in force on low-priority servers.</summary>
     public CapLevel Low { get; private set; }
@@ -21,19 +22,20 @@ public sealed class PolcaPolicy(PolcaSettings settings)
         var (low, high) = (Low, High);
         if (fraction > settings.T2)
         {
-            if (Low != CapLevel.T2)
+            if (Low != CapLevel.T2 || _aboveT2Since < 0)
             {
                 Low = CapLevel.T2;
-                _lowT2Since = now;
+                _aboveT2Since = now;
             }
-            else if (!High && now - _lowT2Since >= settings.EscalationDelay.Ticks)
+            else if (!High && now - _aboveT2Since >= settings.EscalationDelay.Ticks)
             {
                 High = true;
             }
         }
-        else if (fraction > settings.T1 && Low == CapLevel.None)
+        else
         {
-            Low = CapLevel.T1;
+            _aboveT2Since = -1;
+            if (fraction > settings.T1 && Low == CapLevel.None) Low = CapLevel.T1;
         }
 
         if (fraction < settings.T2 - settings.Hysteresis)

@@ -192,7 +192,6 @@ public sealed class RowPowerController : UntypedActor
         if (!_powered) return;
         _powered = false;
         foreach (var rack in _racks) rack.Tell(new CutPower("breaker-trip"), Self);
-        Array.Clear(_outstanding);
         Record("breaker-trip", trip.LoadMultiple * _setup.Settings.Breaker.RatingFraction);
         if (_setup.Settings.Breaker.ResetAfter > TimeSpan.Zero)
             Context.System.Scheduler.ScheduleTellOnce(_setup.Settings.Breaker.ResetAfter, Self, new BreakerReset(Now), Self);

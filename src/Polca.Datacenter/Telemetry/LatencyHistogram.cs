@@ -40,5 +40,5 @@ public sealed class LatencyHistogram
     private static int Index(double ms) => ms < Min ? 0 : Math.Min(Buckets - 1, 1 + (int)(Math.Log(ms / Min) / LogGrowth));
 
     // The geometric middle of a bucket (0 for the bucket below 1 µs).
-    private static double Value(int index) => index == 0 ? 0 : Math.Round(Min * Math.Exp((index - 0.5) * LogGrowth), 3);
+    private static double Value(int index) => index == 0 ? 0 : Math.Round(Min * Math.Exp((index - 0.5) * LogGrowth), 6);
 }

@@ -119,7 +119,7 @@ public sealed class RunAggregator
     public (double[] Ttft, double[] Tbt, double[] E2e) Distribution(RequestPriority priority, int points = 200)
     {
         var track = priority == RequestPriority.High ? _high : _low;
-        if (track.Completed == 0) return ([], [], []);
+        if (track.Measured == 0) return ([], [], []);
         double[] Q(LatencyHistogram h) => [.. Enumerable.Range(0, points).Select(i => h.Quantile((i + 0.5) / points))];
         return (Q(track.Ttft), Q(track.Tbt), Q(track.E2e));
     }

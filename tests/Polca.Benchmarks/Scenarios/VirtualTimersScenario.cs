@@ -12,7 +12,8 @@ namespace Polca.Benchmarks;
 /// minutes by default). Reports timer events per wall second and emulated seconds per wall second, median of the runs.
 /// Options: [--actors N] [--horizon SECONDS] [--runs N] [--seed N] [--api scheduler|timers] (ScheduleTellOnce, or the
 /// actors' named single timers) [--delay-unit ms|tick] (whole milliseconds, or any 100 ns tick in the range: timers then
-/// seldom share an instant).
+/// seldom share an instant) [--advance automatic|manual] (the clock advanced by the system as fast as it can, or by the
+/// caller's RunUntil in steps of one emulated second, as the emulator's runner does).
 /// </summary>
 internal static class VirtualTimersScenario
 {
@@ -97,6 +98,7 @@ internal static class VirtualTimersScenario
         var seed = 1;
         var api = "scheduler";
         var unit = "ms";
+        var advance = "automatic";
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -108,41 +110,43 @@ internal static class VirtualTimersScenario
                 case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--api": api = Next(); break;
                 case "--delay-unit": unit = Next(); break;
+                case "--advance": advance = Next(); break;
                 default:
-                    throw new ArgumentException($"virtual-timers: unknown option '{args[i]}'; usage: virtual-timers [--actors N] [--horizon SECONDS] [--runs N] [--seed N] [--api scheduler|timers] [--delay-unit ms|tick]");
+                    throw new ArgumentException($"virtual-timers: unknown option '{args[i]}'; usage: virtual-timers [--actors N] [--horizon SECONDS] [--runs N] [--seed N] [--api scheduler|timers] [--delay-unit ms|tick] [--advance automatic|manual]");
             }
         }
         if (api is not ("scheduler" or "timers")) throw new ArgumentException("virtual-timers: --api is scheduler or timers");
         if (unit is not ("ms" or "tick")) throw new ArgumentException("virtual-timers: --delay-unit is ms or tick");
+        if (advance is not ("automatic" or "manual")) throw new ArgumentException("virtual-timers: --advance is automatic or manual");
 
         var rates = new List<double>();
         var speedups = new List<double>();
         long? checksum = null;
         for (var run = 1; run <= runs; run++)
         {
-            var (events, seconds, cpu, emulated, allocated, gcs, sum) = await RunOnce(actors, horizon, seed, api == "timers", unit == "ms").ConfigureAwait(false);
+            var (events, seconds, cpu, emulated, allocated, gcs, sum) = await RunOnce(actors, horizon, seed, api == "timers", unit == "ms", advance == "manual").ConfigureAwait(false);
             // The same seed must give the same work, run after run.
             if (checksum is { } expected && expected != sum) throw new InvalidOperationException($"run {run} differs from run 1 (checksum {sum} vs {expected})");
             checksum = sum;
             rates.Add(events / seconds);
             speedups.Add(emulated.TotalSeconds / seconds);
-            Result.Print("virtual-timers", ("run", run), ("api", api), ("delay_unit", unit), ("actors", actors), ("horizon_s", horizon.TotalSeconds), ("events", events),
+            Result.Print("virtual-timers", ("run", run), ("api", api), ("delay_unit", unit), ("advance", advance), ("actors", actors), ("horizon_s", horizon.TotalSeconds), ("events", events),
                 ("seconds", seconds), ("events_per_s", events / seconds), ("speedup", emulated.TotalSeconds / seconds),
                 ("cpu_seconds", cpu), ("events_per_cpu_s", events / cpu),
                 ("alloc_bytes_per_event", allocated / (double)events), ("gen0_gcs", gcs), ("checksum", sum));
         }
-        Result.Print("virtual-timers", ("runs", runs), ("api", api), ("delay_unit", unit), ("actors", actors), ("horizon_s", horizon.TotalSeconds),
+        Result.Print("virtual-timers", ("runs", runs), ("api", api), ("delay_unit", unit), ("advance", advance), ("actors", actors), ("horizon_s", horizon.TotalSeconds),
             ("events_per_s", Result.Median(rates)), ("speedup", Result.Median(speedups)),
             ("min_events_per_s", rates.Min()), ("max_events_per_s", rates.Max()));
     }
 
     private static async Task<(long Events, double Seconds, double CpuSeconds, TimeSpan Emulated, long Allocated, int Gcs, long Checksum)> RunOnce(
-        int actors, TimeSpan horizon, int seed, bool namedTimers, bool wholeMilliseconds)
+        int actors, TimeSpan horizon, int seed, bool namedTimers, bool wholeMilliseconds, bool manual)
     {
         var config = ConfigurationFactory.ParseString($"""
             polca.actor.deterministic = on
             polca.clock.mode = virtual
-            polca.clock.virtual-advance = automatic
+            polca.clock.virtual-advance = {(manual ? "manual" : "automatic")}
             polca.random.seed = {seed.ToString(CultureInfo.InvariantCulture)}
             polca.logging.console.enabled = off
             """);
@@ -154,6 +158,11 @@ internal static class VirtualTimersScenario
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         system.ActorOf(Props.Create(() => new Coordinator(shared, actors)), "coordinator");
+        if (manual)
+        {
+            var done = shared.Finished.Done.Task;
+            while (!done.IsCompleted) system.VirtualTime!.RunUntil(() => done.IsCompleted, system.Clock.Now + TimeSpan.FromSeconds(1));
+        }
         await shared.Finished.Done.Task.WaitAsync(TimeSpan.FromMinutes(30)).ConfigureAwait(false);
         stopwatch.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;

@@ -26,7 +26,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     [MemberData(nameof(GpuNames))]
     public void Idle_power_does_not_depend_on_the_clock(string gpu)
     {
-        var sku = Settings.Gpus[gpu];
+        var sku = Reference.Gpus[gpu];
         foreach (var clock in new[] { 0.0, sku.ClockMinMhz, sku.BrakeClockMhz, 1000, sku.ClockMaxMhz })
             Assert.Equal(sku.IdleW, GpuPowerModel.PowerW(sku, GpuPhase.Idle, clock));
     }
@@ -35,7 +35,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     [MemberData(nameof(GpuNames))]
     public void Power_falls_strictly_with_the_clock_and_never_below_idle(string gpu)
     {
-        var sku = Settings.Gpus[gpu];
+        var sku = Reference.Gpus[gpu];
         foreach (var phase in ActivePhases)
         {
             var previous = double.PositiveInfinity;
@@ -53,7 +53,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     [MemberData(nameof(GpuNames))]
     public void Prefill_draws_more_than_decode_at_every_clock(string gpu)
     {
-        var sku = Settings.Gpus[gpu];
+        var sku = Reference.Gpus[gpu];
         for (var clock = sku.ClockMinMhz; clock <= sku.ClockMaxMhz; clock += 10)
             Assert.True(GpuPowerModel.PowerW(sku, GpuPhase.Prefill, clock) > GpuPowerModel.PowerW(sku, GpuPhase.Decode, clock));
     }
@@ -62,7 +62,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     [MemberData(nameof(GpuNames))]
     public void ClockForPowerLimit_inverts_PowerW_over_the_power_limit_range(string gpu)
     {
-        var sku = Settings.Gpus[gpu];
+        var sku = Reference.Gpus[gpu];
         foreach (var phase in ActivePhases)
         {
             var full = GpuPowerModel.PowerW(sku, phase, sku.ClockMaxMhz);
@@ -107,7 +107,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     [MemberData(nameof(GpuNames))]
     public void Prefill_slows_in_inverse_proportion_to_the_clock(string gpu)
     {
-        var sku = Settings.Gpus[gpu];
+        var sku = Reference.Gpus[gpu];
         for (var clock = sku.ClockMinMhz; clock <= sku.ClockMaxMhz; clock += 7)
             Near(sku.ClockMaxMhz / clock, GpuPowerModel.Slowdown(sku, GpuPhase.Prefill, clock), 1e-12);
         Assert.Equal(1, GpuPowerModel.Slowdown(sku, GpuPhase.Prefill, sku.ClockMaxMhz));
@@ -117,7 +117,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     [MemberData(nameof(GpuNames))]
     public void Decode_slows_by_its_clock_sensitivity(string gpu)
     {
-        var sku = Settings.Gpus[gpu];
+        var sku = Reference.Gpus[gpu];
         Assert.Equal(0.2, sku.DecodeClockSensitivity);
         for (var clock = sku.ClockMinMhz; clock <= sku.ClockMaxMhz; clock += 7)
         {
@@ -210,7 +210,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     public void POLCA_cap_clocks_order_power_and_decode_slowdown()
     {
         var a100 = A100;
-        var p = Settings.Polca;
+        var p = Reference.Polca;
         double Prefill(double mhz) => GpuPowerModel.PowerW(a100, GpuPhase.Prefill, mhz);
         Assert.True(Prefill(p.LowPriorityT2ClockMhz) < Prefill(p.LowPriorityT1ClockMhz));
         Assert.True(Prefill(p.LowPriorityT1ClockMhz) < Prefill(p.HighPriorityT2ClockMhz));
@@ -223,7 +223,7 @@ public sealed class GpuPowerModelSpec(ITestOutputHelper output)
     [MemberData(nameof(GpuNames))]
     public void Brake_clock_is_at_least_2x_lower_and_draws_far_less(string gpu)
     {
-        var sku = Settings.Gpus[gpu];
+        var sku = Reference.Gpus[gpu];
         Assert.True(sku.ClockMaxMhz / sku.BrakeClockMhz >= 2);
         var braked = GpuPowerModel.PowerW(sku, GpuPhase.Prefill, sku.BrakeClockMhz);
         Assert.True(braked < 0.5 * sku.TdpW, $"{gpu} braked prefill draws {braked} W");

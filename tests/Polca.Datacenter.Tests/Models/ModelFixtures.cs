@@ -7,19 +7,19 @@ namespace Polca.Datacenter.Tests.Models;
 /// <summary>The calibrated catalog and settings of the real reference.conf, and the profiling table, shared by the model specs.</summary>
 internal static class ModelFixtures
 {
-    private static readonly Lazy<DatacenterSettings> LazySettings = new(() => DatacenterSettings.FromConfig(ReferenceConfiguration.Config));
+    private static readonly Lazy<DatacenterSettings> LazyReference = new(() => DatacenterSettings.FromConfig(ReferenceConfiguration.Config));
 
     /// <summary>polca.datacenter of the embedded reference.conf.</summary>
-    public static DatacenterSettings Settings => LazySettings.Value;
+    public static DatacenterSettings Reference => LazyReference.Value;
 
     /// <summary>The A100-80GB of the catalog.</summary>
-    public static GpuSku A100 => Settings.Gpus["A100-80GB"];
+    public static GpuSku A100 => Reference.Gpus["A100-80GB"];
 
     /// <summary>The H100-80GB of the catalog.</summary>
-    public static GpuSku H100 => Settings.Gpus["H100-80GB"];
+    public static GpuSku H100 => Reference.Gpus["H100-80GB"];
 
     /// <summary>The DGX-A100 of the catalog.</summary>
-    public static ServerSku DgxA100 => Settings.Servers["DGX-A100"];
+    public static ServerSku DgxA100 => Reference.Servers["DGX-A100"];
 
     /// <summary>Llama2-70B on 8 A100-80GB, from the built-in SplitwiseSim table.</summary>
     public static PerfProfile Llama70bA100 => PerfModel.Load("builtin:splitwise-perf-model", null).For("llama2-70b", "a100-80gb", 8);
