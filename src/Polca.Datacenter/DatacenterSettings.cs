@@ -17,6 +17,7 @@ public sealed record DatacenterSettings(
     BreakerSettings Breaker,
     PolcaSettings Polca,
     double StaticCapClockMhz,
+    double StaticPowerLimitFraction,
     UpsSettings Ups)
 {
     /// <summary>Reads the section <c>polca.datacenter</c> of <paramref name="config"/>.</summary>
@@ -24,7 +25,7 @@ public sealed record DatacenterSettings(
     {
         var dc = config.GetConfig("polca.datacenter");
         Settings.RequireOnly(dc, "polca.datacenter", "catalog", "perf-model", "engine", "telemetry", "actuation", "power-brake", "breaker", "polca",
-            "static-cap", "ups");
+            "static-cap", "static-power-limit", "ups");
         var catalog = dc.GetConfig("catalog");
         Settings.RequireOnly(catalog, "polca.datacenter.catalog", "gpus", "servers", "models");
         var gpus = Entries(catalog, "gpus", GpuSku.FromConfig);
@@ -46,6 +47,8 @@ public sealed record DatacenterSettings(
             "high-priority-t2-clock-mhz", "reference-max-clock-mhz", "escalation-delay");
         var staticCap = dc.GetConfig("static-cap");
         Settings.RequireOnly(staticCap, "polca.datacenter.static-cap", "clock-mhz");
+        var powerLimit = dc.GetConfig("static-power-limit");
+        Settings.RequireOnly(powerLimit, "polca.datacenter.static-power-limit", "fraction-of-tdp");
         var ups = dc.GetConfig("ups");
         Settings.RequireOnly(ups, "polca.datacenter.ups", "ride-through", "generator-start");
 
@@ -67,6 +70,7 @@ public sealed record DatacenterSettings(
                 Settings.Positive(polca, "high-priority-t2-clock-mhz"), Settings.Positive(polca, "reference-max-clock-mhz"),
                 Settings.NonNegativeDuration(polca, "escalation-delay")),
             Settings.Positive(staticCap, "clock-mhz"),
+            Settings.Fraction(powerLimit, "fraction-of-tdp"),
             new UpsSettings(Settings.NonNegativeDuration(ups, "ride-through"), Settings.NonNegativeDuration(ups, "generator-start")));
         Settings.Require(telemetry, "gpu-window", settings.Telemetry.GpuWindow <= settings.Telemetry.GpuPeriod, "must not exceed gpu-period");
         Settings.Require(actuation, "oob-delay-max", settings.Actuation.OobDelayMax >= settings.Actuation.OobDelayMin, "must be at least oob-delay-min");

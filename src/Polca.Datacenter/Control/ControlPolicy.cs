@@ -11,4 +11,7 @@ public enum ControlPolicy
 
     /// <summary>Every server locked to one clock from the start.</summary>
     StaticCap,
+
+    /// <summary>Every GPU given one power limit (a fraction of its TDP) from the start.</summary>
+    StaticPowerLimit,
 }

@@ -123,6 +123,13 @@ public sealed class RowPowerController : UntypedActor
     private void StartRouting()
     {
         if (_lowCapMhz is not null || _highCapMhz is not null) SendCaps();
+        if (_setup.Policy == ControlPolicy.StaticPowerLimit)
+        {
+            var watts = _setup.Sku.Gpu.TdpW * _setup.Settings.StaticPowerLimitFraction;
+            var seq = ++_sequence;
+            foreach (var server in _servers) server?.Tell(new ApplyPowerLimit(watts, seq), Self);
+        }
+
         foreach (var (request, requester) in _early) Route(request, requester);
         _early.Clear();
     }

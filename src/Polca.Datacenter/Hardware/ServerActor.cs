@@ -24,6 +24,7 @@ public sealed class ServerActor : UntypedActor, IEngineListener
     private readonly Random _oobRandom;
     private long _lastCapSequence = -1;
     private long _lastBrakeSequence = -1;
+    private long _lastLimitSequence = -1;
     private bool _powered = true;
     private long _gpuMw;
     private long _hostMw;
@@ -80,6 +81,9 @@ public sealed class ServerActor : UntypedActor, IEngineListener
                 break;
             case ApplyClockCap cap:
                 Context.System.Scheduler.ScheduleTellOnce(OobDelay(), Self, new BmcCommandDue(cap), Self);
+                break;
+            case ApplyPowerLimit limit:
+                Context.System.Scheduler.ScheduleTellOnce(OobDelay(), Self, new BmcCommandDue(limit), Self);
                 break;
             case ApplyPowerBrake brake:
                 Context.System.Scheduler.ScheduleTellOnce(_setup.Settings.Actuation.BrakeDelay, Self, new BmcCommandDue(brake), Self);
@@ -173,6 +177,10 @@ public sealed class ServerActor : UntypedActor, IEngineListener
             case ApplyClockCap cap when cap.Sequence > _lastCapSequence:
                 _lastCapSequence = cap.Sequence;
                 foreach (var gpu in _gpus) gpu.Tell(new SetClockLock(cap.Mhz), Self);
+                break;
+            case ApplyPowerLimit limit when limit.Sequence > _lastLimitSequence:
+                _lastLimitSequence = limit.Sequence;
+                foreach (var gpu in _gpus) gpu.Tell(new SetPowerLimit(limit.Watts), Self);
                 break;
             case ApplyPowerBrake brake when brake.Sequence > _lastBrakeSequence:
                 _lastBrakeSequence = brake.Sequence;

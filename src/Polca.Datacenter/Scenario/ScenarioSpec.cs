@@ -78,10 +78,11 @@ public sealed record ScenarioSpec(
 
         var controller = s.GetConfig("controller");
         Settings.RequireOnly(controller, "polca.scenario.controller", "policy");
-        var policy = Settings.OneOf(controller, "policy", "none", "polca", "static-cap") switch
+        var policy = Settings.OneOf(controller, "policy", "none", "polca", "static-cap", "static-power-limit") switch
         {
             "polca" => ControlPolicy.Polca,
             "static-cap" => ControlPolicy.StaticCap,
+            "static-power-limit" => ControlPolicy.StaticPowerLimit,
             _ => ControlPolicy.None,
         };
 

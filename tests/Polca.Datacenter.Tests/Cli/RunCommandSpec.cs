@@ -101,7 +101,7 @@ public sealed class RunCommandSpec : IDisposable
     [InlineData("budget-servers = 4", "budget-w = -5", "must be a positive number")]
     [InlineData("rows {", "rowz = 1\n  rows {", "unknown setting 'rowz'")]
     [InlineData("name = llama2-70b", "name = gpt-9", "unknown model \"gpt-9\"")]
-    [InlineData("policy = polca", "policy = magic", "must be one of none, polca, static-cap")]
+    [InlineData("policy = polca", "policy = magic", "must be one of none, polca, static-cap, static-power-limit")]
     [InlineData("rate-per-s = 6", "rate-per-s = -6", "rate-per-s")]
     public void Bad_scenario_input_names_the_file_and_line_and_exits_2(string find, string replace, string expected)
     {
