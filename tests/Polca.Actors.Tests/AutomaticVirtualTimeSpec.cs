@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace Polca.Actors.Tests;
 
 /// <summary>
-/// Deterministic mode with virtual time advanced automatically (the emulator's set-up): the dispatcher thread moves the
-/// clock itself whenever it runs out of work. Seeded runs replay exactly, timers due at one instant fire in the order
-/// they were set, and open external work (a journal write) holds the clock still until it ends.
+/// Deterministic mode on virtual time, where the dispatcher thread moves the clock itself whenever it runs out of work:
+/// freely (automatic advance) or for a caller's Advance or RunUntil (manual advance, as the emulator's runner does).
+/// Seeded runs replay exactly, timers due at one instant fire in the order they were set, and open external work (a
+/// journal write) holds the clock still until it ends.
 /// </summary>
 public sealed class AutomaticVirtualTimeSpec
 {
@@ -319,6 +320,23 @@ public sealed class AutomaticVirtualTimeSpec
         Assert.Equal(TimeSpan.Zero, system.Clock.Elapsed);
         Assert.Equal(reply ? ["0 write", "0 written", "1 tick"] : ["0 write", "1 tick"], log.WaitFor(reply ? 3 : 2));
         Assert.Equal(Ms(1), system.Clock.Elapsed);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Open_external_work_holds_the_clock_of_a_caller_driven_run_until_it_ends(bool reply)
+    {
+        using var system = ActorSystem.Create("manual-external", Settings(automatic: false));
+        var log = new Log<string>();
+        var journal = system.ActorOf(Props.Create(() => new Journal(log)), "journal");
+        journal.Tell(new Write(300, reply), ActorRefs.NoSender);
+        log.WaitFor(1);
+        var wall = Stopwatch.StartNew();
+        system.VirtualTime!.Advance(Ms(10));
+        Assert.True(wall.ElapsedMilliseconds >= 150, $"the run did not wait for the write ({wall.ElapsedMilliseconds} ms)");
+        Assert.Equal(reply ? ["0 write", "0 written", "1 tick"] : ["0 write", "1 tick"], log.ToArray());
+        Assert.Equal(Ms(10), system.Clock.Elapsed);
     }
 
     [Fact]

@@ -121,14 +121,22 @@ internal sealed class VirtualTimeScheduler(VirtualClock clock, QuiescenceMonitor
     /// Fires only the earliest due timer (deterministic mode). A periodic timer's next run is queued before it fires, so
     /// that its place among the timers its firing schedules does not depend on thread timing. False when none is due.
     /// </summary>
-    internal bool FireNext()
+    internal bool FireNext() => FireNext(clock.ElapsedTicks, advanceClock: false);
+
+    /// <summary>
+    /// Deterministic manual mode, on the dispatcher thread: when the earliest live timer is due at or before
+    /// <paramref name="limit"/>, moves the clock to it and fires it alone, as <see cref="FireNext()"/> does; false otherwise.
+    /// </summary>
+    internal bool AdvanceAndFireNext(long limit) => FireNext(limit, advanceClock: true);
+
+    private bool FireNext(long limit, bool advanceClock)
     {
-        var now = clock.ElapsedTicks;
         TimerEntry? next = null;
         lock (_lock)
         {
-            if (TryPeekLive(out var due) && due <= now)
+            if (TryPeekLive(out var due) && due <= limit)
             {
+                if (advanceClock && due > clock.ElapsedTicks) clock.AdvanceTo(due);
                 ref var chain = ref CollectionsMarshal.GetValueRefOrNullRef(_chains, due);
                 next = chain.Head!;
                 chain.Head = next.Next;

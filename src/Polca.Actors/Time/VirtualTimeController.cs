@@ -266,13 +266,8 @@ public sealed class VirtualTimeController
                     Complete(request, true, ref busy);
                     return StepResult.NoTimer;
                 }
-                var next = _scheduler.NextDue();
-                if (next is { } due && due <= request.Target)
-                {
-                    if (due > _clock.ElapsedTicks) _clock.AdvanceTo(due);
-                    FireDue();
-                    return StepResult.Fired;
-                }
+                // One timer per idle system (deterministic), as FireDue does for the caller-driven run.
+                if (_scheduler.AdvanceAndFireNext(request.Target)) return StepResult.Fired;
             }
             if (_clock.ElapsedTicks < request.Target) _clock.AdvanceTo(request.Target);
             // Timers at exactly the target may have been set meanwhile (from another thread); otherwise the run is over.

@@ -50,9 +50,7 @@ public sealed class RowPowerController : UntypedActor
     {
         var s = _setup.Settings;
         var breaker = new BreakerModel(s.Breaker.TripCurve, s.Breaker.CoolingTimeConstant.TotalSeconds);
-        var facility = Context.Parent;
-        _pdu = Context.ActorOf(Props.Create(() => new PduActor(_setup.BudgetW * s.Breaker.RatingFraction, breaker, s.Telemetry.RowPeriod, facility)),
-            "pdu-" + _setup.Name);
+        _pdu = Context.ActorOf(Props.Create(() => new PduActor(_setup.BudgetW * s.Breaker.RatingFraction, breaker, s.Telemetry.RowPeriod)), "pdu-" + _setup.Name);
         var perRack = (_servers.Length + _setup.Racks - 1) / _setup.Racks;
         for (var rack = 0; rack < _setup.Racks; rack++)
         {

@@ -12,7 +12,6 @@ public sealed class PduActor : UntypedActor
     private readonly double _ratingW;
     private readonly BreakerModel _breaker;
     private readonly TimeSpan _reportPeriod;
-    private readonly IActorRef _facility;
     private long _milliwatts;
     private long _lastTicks;
     private Int128 _energy;
@@ -23,13 +22,9 @@ public sealed class PduActor : UntypedActor
     private bool _tripped;
     private ICancelable? _tripTimer;
 
-    /// <summary>
-    /// A PDU whose breaker is rated <paramref name="ratingW"/>, whose meter reports every <paramref name="reportPeriod"/>, and
-    /// which passes each change of its power on to <paramref name="facility"/>.
-    /// </summary>
-    public PduActor(double ratingW, BreakerModel breaker, TimeSpan reportPeriod, IActorRef facility)
+    /// <summary>A PDU whose breaker is rated <paramref name="ratingW"/> and whose meter reports every <paramref name="reportPeriod"/>.</summary>
+    public PduActor(double ratingW, BreakerModel breaker, TimeSpan reportPeriod)
     {
-        _facility = facility;
         _ratingW = ratingW;
         _breaker = breaker;
         _reportPeriod = reportPeriod;
@@ -57,7 +52,6 @@ public sealed class PduActor : UntypedActor
             case PowerChanged changed:
                 UpdateBreaker(changed.AtTicks);
                 PowerAccounting.Apply(ref _milliwatts, ref _energy, ref _lastTicks, changed);
-                _facility.Tell(changed, Self);
                 ScheduleTrip();
                 break;
             case SecondTick:
@@ -93,7 +87,7 @@ public sealed class PduActor : UntypedActor
             {
                 var now = Now;
                 PowerAccounting.IntegrateTo(_milliwatts, ref _energy, ref _lastTicks, now);
-                audit.ReplyTo.Tell(new EnergyAuditEntry(Self.Path.ToString(), "pdu", _facility.Path.ToString(), _energy, now));
+                audit.ReplyTo.Tell(new EnergyAuditEntry(Self.Path.ToString(), "pdu", "", _energy, now));
                 break;
             }
             default:

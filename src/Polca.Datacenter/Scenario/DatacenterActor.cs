@@ -7,9 +7,9 @@ using Polca.Datacenter.Workloads;
 namespace Polca.Datacenter.Scenario;
 
 /// <summary>
-/// The facility (/user/datacenter): it builds the telemetry recorder, the rows and the load generator, keeps the exact sum
-/// of its rows' power and energy, and stops the emulation on any failure below it rather than hiding it: the failure is
-/// kept for the runner to report.
+/// The facility (/user/datacenter): it builds the telemetry recorder, the rows and the load generator, and stops the
+/// emulation on any failure below it rather than hiding it: the failure is kept for the runner to report. Its energy is
+/// its rows' (each row PDU keeps its exact sum).
 /// </summary>
 public sealed class DatacenterActor : UntypedActor
 {
@@ -17,9 +17,6 @@ public sealed class DatacenterActor : UntypedActor
     private readonly List<IActorRef> _rows = [];
     private IActorRef _recorder = ActorRefs.Nobody;
     private IActorRef _load = ActorRefs.Nobody;
-    private long _milliwatts;
-    private long _lastTicks;
-    private Int128 _energy;
 
     /// <summary>Creates the facility; it builds its tree on start.</summary>
     public DatacenterActor(WorldSetup setup) => _setup = setup;
@@ -34,7 +31,6 @@ public sealed class DatacenterActor : UntypedActor
     /// <inheritdoc />
     protected override void PreStart()
     {
-        _lastTicks = Context.System.Clock.Elapsed.Ticks;
         var aggregator = _setup.Aggregator;
         var interval = _setup.FlushInterval;
         _recorder = Context.ActorOf(Props.Create(() => new RunRecorder(aggregator, interval)), "telemetry");
@@ -61,13 +57,7 @@ public sealed class DatacenterActor : UntypedActor
     {
         switch (message)
         {
-            case PowerChanged changed:
-                PowerAccounting.Apply(ref _milliwatts, ref _energy, ref _lastTicks, changed);
-                break;
             case AuditEnergy audit:
-                var now = Context.System.Clock.Elapsed.Ticks;
-                PowerAccounting.IntegrateTo(_milliwatts, ref _energy, ref _lastTicks, now);
-                audit.ReplyTo.Tell(new EnergyAuditEntry(Self.Path.ToString(), "datacenter", "", _energy, now));
                 foreach (var row in _rows) row.Tell(audit, Self);
                 break;
             case GetWorldRefs:

@@ -112,8 +112,9 @@ public static class EmulationRunner
         if (alive != inFlight)
             throw new EmulationFailedException(new InvalidOperationException(
                 $"requests unaccounted for: {aggregator.Arrived} arrived, {aggregator.Completed} completed, {aggregator.Failed} failed, but {alive} request actors alive"));
-        var facility = entries.First(e => e.Level == "datacenter");
-        return new RunAudit(entries.Count, EnergyAudit.Kwh(facility.MilliwattTicks), alive, inFlight);
+        Int128 facility = 0;
+        foreach (var pdu in entries.Where(e => e.Level == "pdu")) facility += pdu.MilliwattTicks;
+        return new RunAudit(entries.Count, EnergyAudit.Kwh(facility), alive, inFlight);
     }
 
     private static string RuntimeOverrides(double? pace, long seed, string journalPath)
