@@ -108,13 +108,19 @@ public sealed class InferenceEngine
         if (_waiting.Count > 0 && CanAdmit(_waiting.Peek()))
         {
             var tokens = 0;
+            var start = now;
             while (_waiting.Count > 0 && CanAdmit(_waiting.Peek()) && (tokens == 0 || tokens + _waiting.Peek().PromptTokens <= _limits.MaxPrefillTokens))
             {
                 var request = _waiting.Dequeue();
                 tokens += request.PromptTokens;
                 _kvUsed += request.KvTokens;
                 _prefillBatch.Add(request);
+                // On a paced clock a wake-up can be handled late, after a request that arrived later than the step boundary
+                // it processes: its prefill cannot start before it arrived.
+                start = Math.Max(start, request.ArrivedTicks);
             }
+
+            now = start;
 
             var clock = _clockFor(GpuPhase.Prefill);
             var duration = Ticks(_perf.PrefillMs(tokens) * GpuPowerModel.Slowdown(_gpu, GpuPhase.Prefill, clock));
