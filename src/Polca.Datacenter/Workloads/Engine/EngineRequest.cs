@@ -23,17 +23,40 @@ public sealed class EngineRequest(long id, int promptTokens, int outputTokens, R
     /// <summary>When the request arrived (elapsed ticks).</summary>
     public long ArrivedTicks { get; } = arrivedTicks;
 
-    /// <summary>Tokens generated so far.</summary>
-    public int Generated { get; internal set; }
+    private int _generated;
+    private long _lastTokenTicks;
+
+    /// <summary>Tokens generated so far (for a request in a decode batch, as of the engine's last finished step).</summary>
+    public int Generated
+    {
+        get => Decoding is { } engine ? OutputTokens - (int)(DoneAtStep - engine.DecodeSteps) : _generated;
+        internal set => _generated = value;
+    }
+
+    /// <summary>The engine whose decode batch holds the request, or null.</summary>
+    internal InferenceEngine? Decoding { get; set; }
+
+    /// <summary>The engine's decode step at which the request has its last token.</summary>
+    internal long DoneAtStep { get; set; }
+
+    /// <summary>The engine's decode steps when the request joined the batch.</summary>
+    internal long JoinedAtStep { get; set; }
 
     /// <summary>When the first token came out (elapsed ticks).</summary>
     public long FirstTokenTicks { get; internal set; }
 
     /// <summary>When the latest token came out (elapsed ticks).</summary>
-    public long LastTokenTicks { get; internal set; }
+    public long LastTokenTicks
+    {
+        get => Decoding is { } engine && engine.DecodeSteps > JoinedAtStep ? engine.LastDecodeEnd : _lastTokenTicks;
+        internal set => _lastTokenTicks = value;
+    }
 
     /// <summary>Longest gap between two consecutive tokens (ticks).</summary>
     public long MaxGapTicks { get; internal set; }
+
+    /// <summary>The engine's decode run in which the request decoded its first token after the prefill.</summary>
+    public long JoinedRun { get; internal set; }
 
     /// <summary>KV-cache tokens reserved for the request (prompt and output).</summary>
     public long KvTokens => (long)PromptTokens + OutputTokens;

@@ -19,8 +19,19 @@ public sealed class InferenceEngine
     private readonly Func<GpuPhase, double> _clockFor;
     private readonly IEngineListener _listener;
     private readonly Queue<EngineRequest> _waiting = new();
-    private readonly List<EngineRequest> _running = [];
+    // The decode batch, by the engine-wide decode step at which each request has its last token: the next completion is
+    // the head, so a run of steps costs nothing per running request.
+    private readonly PriorityQueue<EngineRequest, (long DoneAtStep, long Id)> _running = new();
+    // Requests whose prefill finished and that decode from the next decode run on.
+    private readonly List<EngineRequest> _joining = [];
     private readonly List<EngineRequest> _prefillBatch = [];
+    // Longest token gap of every decode run (its step plus the stall before it), kept as a stack decreasing in gap: the
+    // longest gap over the runs since a request joined is the first entry from its joining run on.
+    private readonly List<(long Run, long Gap)> _runGaps = [];
+    private long _steps;
+    private long _stepsAtRunStart;
+    private long _run;
+    private long _lastDecodeEnd = -1;
     private long _kvUsed;
     private long _iterationStart;
     private long _iterationEnd;
@@ -45,11 +56,17 @@ public sealed class InferenceEngine
     /// <summary>When the engine must be woken next (elapsed ticks), or <see cref="long.MaxValue"/> when idle.</summary>
     public long NextWakeTicks { get; private set; } = long.MaxValue;
 
+    /// <summary>Decode steps the engine has run, over all its decode runs.</summary>
+    public long DecodeSteps => _steps;
+
+    /// <summary>When the engine's last decode step ended (elapsed ticks), −1 before any.</summary>
+    public long LastDecodeEnd => _lastDecodeEnd;
+
     /// <summary>Requests queued or running.</summary>
-    public int Outstanding => _waiting.Count + _running.Count + _prefillBatch.Count;
+    public int Outstanding => _waiting.Count + _running.Count + _joining.Count + _prefillBatch.Count;
 
     /// <summary>Requests in the decode batch.</summary>
-    public int Running => _running.Count;
+    public int Running => _running.Count + _joining.Count;
 
     /// <summary>True when <paramref name="request"/> could ever fit in the KV cache.</summary>
     public bool CanEverFit(EngineRequest request) => request.KvTokens <= _limits.KvCapacityTokens;
@@ -82,11 +99,22 @@ public sealed class InferenceEngine
     public List<EngineRequest> Abort(long now)
     {
         var all = new List<EngineRequest>(_prefillBatch);
-        all.AddRange(_running);
+        foreach (var (request, _) in _running.UnorderedItems)
+        {
+            request.Generated = request.Generated;
+            request.LastTokenTicks = request.LastTokenTicks;
+            request.Decoding = null;
+        }
+
+        all.AddRange(_running.UnorderedItems.Select(item => item.Element).OrderBy(r => r.Id));
+        all.AddRange(_joining);
         all.AddRange(_waiting);
         _prefillBatch.Clear();
         _running.Clear();
+        _joining.Clear();
         _waiting.Clear();
+        _runGaps.Clear();
+        _lastDecodeEnd = -1;
         _kvUsed = 0;
         NextWakeTicks = long.MaxValue;
         SetPhase(GpuPhase.Idle, 0, now);
@@ -94,7 +122,7 @@ public sealed class InferenceEngine
     }
 
     private bool CanAdmit(EngineRequest request) =>
-        _running.Count + _prefillBatch.Count < _limits.MaxBatch && _kvUsed + request.KvTokens <= _limits.KvCapacityTokens;
+        Running + _prefillBatch.Count < _limits.MaxBatch && _kvUsed + request.KvTokens <= _limits.KvCapacityTokens;
 
     private void CutAtNextBoundary(long now)
     {
@@ -129,14 +157,28 @@ public sealed class InferenceEngine
             NextWakeTicks = _iterationEnd;
             SetPhase(GpuPhase.Prefill, clock, now);
         }
-        else if (_running.Count > 0)
+        else if (Running > 0)
         {
             var clock = _clockFor(GpuPhase.Decode);
-            _stepTicks = Ticks(_perf.DecodeStepMs(_running.Count) * GpuPowerModel.Slowdown(_gpu, GpuPhase.Decode, clock));
-            var fewest = int.MaxValue;
-            foreach (var request in _running) fewest = Math.Min(fewest, request.OutputTokens - request.Generated);
+            _stepTicks = Ticks(_perf.DecodeStepMs(Running) * GpuPowerModel.Slowdown(_gpu, GpuPhase.Decode, clock));
+            _run++;
+            // Requests already decoding waited since their last token (the end of the last decode run) for this run's first.
+            if (_running.Count > 0) PushRunGap(now - _lastDecodeEnd + _stepTicks);
+            foreach (var request in _joining)
+            {
+                request.JoinedRun = _run;
+                request.MaxGapTicks = now + _stepTicks - request.FirstTokenTicks;
+                request.DoneAtStep = _steps + request.OutputTokens - 1;
+                request.JoinedAtStep = _steps;
+                request.Decoding = this;
+                _running.Enqueue(request, (request.DoneAtStep, request.Id));
+            }
+
+            _joining.Clear();
             _iterationStart = now;
-            NextWakeTicks = now + fewest * _stepTicks;
+            _stepsAtRunStart = _steps;
+            _running.TryPeek(out _, out var head);
+            NextWakeTicks = now + (head.DoneAtStep - _steps) * _stepTicks;
             SetPhase(GpuPhase.Decode, clock, now);
         }
         else
@@ -155,7 +197,7 @@ public sealed class InferenceEngine
             request.LastTokenTicks = end;
             _listener.OnFirstToken(request, end);
             if (request.OutputTokens <= 1) Complete(request, end);
-            else _running.Add(request);
+            else _joining.Add(request);
         }
 
         _prefillBatch.Clear();
@@ -163,23 +205,48 @@ public sealed class InferenceEngine
 
     private void FinishDecode(long boundary)
     {
-        var steps = (int)((boundary - _iterationStart) / _stepTicks);
+        var steps = (boundary - _iterationStart) / _stepTicks;
         if (steps <= 0) return;
-        var kept = 0;
-        for (var i = 0; i < _running.Count; i++)
+        _steps += steps;
+        _lastDecodeEnd = _iterationStart + steps * _stepTicks;
+        while (_running.TryPeek(out var request, out var key) && key.DoneAtStep <= _steps)
         {
-            var request = _running[i];
-            var remaining = request.OutputTokens - request.Generated;
-            var made = Math.Min(steps, remaining);
-            var firstGap = _iterationStart + _stepTicks - request.LastTokenTicks;
-            request.MaxGapTicks = Math.Max(request.MaxGapTicks, made > 1 ? Math.Max(firstGap, _stepTicks) : firstGap);
-            request.Generated += made;
-            request.LastTokenTicks = _iterationStart + made * _stepTicks;
-            if (request.Generated >= request.OutputTokens) Complete(request, request.LastTokenTicks);
-            else _running[kept++] = request;
+            _running.Dequeue();
+            var at = _iterationStart + (key.DoneAtStep - _stepsAtRunStart) * _stepTicks;
+            request.Decoding = null;
+            request.Generated = request.OutputTokens;
+            request.LastTokenTicks = at;
+            request.MaxGapTicks = Math.Max(request.MaxGapTicks, LongestGapSince(request.JoinedRun + 1));
+            Complete(request, at);
+        }
+    }
+
+    // A run's gap (its step, plus the stall before it for requests already decoding); earlier runs with a shorter gap can
+    // never be the longest for anyone who saw this run too.
+    private void PushRunGap(long gap)
+    {
+        while (_runGaps.Count > 0 && _runGaps[^1].Gap <= gap) _runGaps.RemoveAt(_runGaps.Count - 1);
+        _runGaps.Add((_run, gap));
+        if (_runGaps.Count > 4096)
+        {
+            // Runs before every running request joined can no longer be asked about.
+            var oldest = _running.UnorderedItems.Min(item => item.Element.JoinedRun);
+            _runGaps.RemoveAll(entry => entry.Run <= oldest);
+        }
+    }
+
+    // The longest gap over the runs from fromRun to now (0 when none): the first stack entry at or after fromRun.
+    private long LongestGapSince(long fromRun)
+    {
+        int lo = 0, hi = _runGaps.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_runGaps[mid].Run < fromRun) lo = mid + 1;
+            else hi = mid;
         }
 
-        _running.RemoveRange(kept, _running.Count - kept);
+        return lo < _runGaps.Count ? _runGaps[lo].Gap : 0;
     }
 
     private void Complete(EngineRequest request, long at)
