@@ -65,13 +65,17 @@ public static class Futures
                 result.TrySetException(e);
             }
         });
+        if (cancellationToken.CanBeCanceled) registration = cancellationToken.Register(() => promise.Cancel(cancellationToken));
+        // The message goes first: in virtual time a timeout set before it would be the next thing due while the system
+        // still looks idle, and the clock would jump to it.
+        receiver.Tell(message, promise);
         if (effective != Timeout.InfiniteTimeSpan)
         {
             timer = system.Scheduler.Advanced.ScheduleOnce(effective, () =>
                 promise.Fail(new AskTimeoutException($"Ask timed out on {Describe(receiver)} after {effective.TotalMilliseconds:0.###} ms (message {message.GetType().Name})")));
+            // A reply that came in before the timer existed could not cancel it.
+            if (promise.IsTerminated) timer.Cancel();
         }
-        if (cancellationToken.CanBeCanceled) registration = cancellationToken.Register(() => promise.Cancel(cancellationToken));
-        receiver.Tell(message, promise);
         return result.Task;
     }
 
