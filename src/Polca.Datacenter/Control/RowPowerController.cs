@@ -25,6 +25,8 @@ public sealed class RowPowerController : UntypedActor
     private int _racksReady;
     private long _sequence;
     private bool _powered = true;
+    private bool _tripped;
+    private bool _facilityOut;
     private double _sensedW;
     private double _lastFraction;
     private double? _lowCapMhz;
@@ -99,12 +101,32 @@ public sealed class RowPowerController : UntypedActor
                 foreach (var (index, server) in ready.Servers) _servers[index] = server;
                 if (++_racksReady == _racks.Count) StartRouting();
                 break;
+            case CutPower cut when Sender.Equals(Context.Parent):
+                _facilityOut = true;
+                if (_powered)
+                {
+                    _powered = false;
+                    foreach (var rack in _racks) rack.Tell(cut, Self);
+                    Record(cut.Reason, _lastFraction);
+                }
+                break;
+            case RestorePower when Sender.Equals(Context.Parent):
+                _facilityOut = false;
+                if (!_powered && !_tripped)
+                {
+                    _powered = true;
+                    foreach (var rack in _racks) rack.Tell(RestorePower.Instance, Self);
+                    Record("power-restored", _lastFraction);
+                }
+                break;
             case BreakerTripped trip:
                 OnTrip(trip);
                 break;
             case BreakerReset reset:
-                _powered = true;
+                _tripped = false;
                 _pdu.Tell(reset, Self);
+                if (_facilityOut) break;
+                _powered = true;
                 foreach (var rack in _racks) rack.Tell(RestorePower.Instance, Self);
                 Record("breaker-reset", _lastFraction);
                 break;
@@ -146,7 +168,7 @@ public sealed class RowPowerController : UntypedActor
 
         if (best < 0)
         {
-            requester.Tell(new RequestFailed(Now, _powered ? "no-server" : "breaker-trip"), Self);
+            requester.Tell(new RequestFailed(Now, _powered ? "no-server" : _tripped ? "breaker-trip" : "power-outage"), Self);
             return;
         }
 
@@ -194,7 +216,8 @@ public sealed class RowPowerController : UntypedActor
 
     private void OnTrip(BreakerTripped trip)
     {
-        if (!_powered) return;
+        if (_tripped) return;
+        _tripped = true;
         _powered = false;
         foreach (var rack in _racks) rack.Tell(new CutPower("breaker-trip"), Self);
         Record("breaker-trip", trip.LoadMultiple * _setup.Settings.Breaker.RatingFraction);

@@ -17,6 +17,7 @@ public sealed class DatacenterActor : UntypedActor
     private readonly List<IActorRef> _rows = [];
     private IActorRef _recorder = ActorRefs.Nobody;
     private IActorRef _load = ActorRefs.Nobody;
+    private UpsState _ups = UpsState.Utility;
 
     /// <summary>Creates the facility; it builds its tree on start.</summary>
     public DatacenterActor(WorldSetup setup) => _setup = setup;
@@ -50,6 +51,8 @@ public sealed class DatacenterActor : UntypedActor
         var recorder = _recorder;
         var routing = Context.System.CreateRandom("routing");
         _load = Context.ActorOf(Props.Create(() => new LoadGenerator(source, rowRefs, recorder, end, routing)), "load");
+        for (var i = 0; i < _setup.Faults.Count; i++)
+            Context.System.Scheduler.ScheduleTellOnce(_setup.Faults[i].At, Self, new UpsEvent("feed-loss", i), Self);
     }
 
     /// <inheritdoc />
@@ -60,6 +63,9 @@ public sealed class DatacenterActor : UntypedActor
             case AuditEnergy audit:
                 foreach (var row in _rows) row.Tell(audit, Self);
                 break;
+            case UpsEvent ups:
+                OnUpsEvent(ups);
+                break;
             case GetWorldRefs:
                 Sender.Tell(new WorldRefs(_recorder, _load, _rows), Self);
                 break;
@@ -67,5 +73,38 @@ public sealed class DatacenterActor : UntypedActor
                 Unhandled(message);
                 break;
         }
+    }
+
+    // The UPS (MODELS 1.4, 6.5): after a feed loss it carries the load for its ride-through; generators take over after
+    // their start time. If they start later than the ride-through lasts, the rows lose power in between.
+    private void OnUpsEvent(UpsEvent e)
+    {
+        var ups = _setup.Ups;
+        var scheduler = Context.System.Scheduler;
+        switch (e.Kind)
+        {
+            case "feed-loss" when _ups == UpsState.Utility:
+                _ups = UpsState.Battery;
+                scheduler.ScheduleTellOnce(ups.RideThrough, Self, new UpsEvent("ride-through-over", e.Fault), Self);
+                scheduler.ScheduleTellOnce(ups.GeneratorStart, Self, new UpsEvent("generator-on", e.Fault), Self);
+                scheduler.ScheduleTellOnce(_setup.Faults[e.Fault].Duration, Self, new UpsEvent("feed-restored", e.Fault), Self);
+                break;
+            case "ride-through-over" when _ups == UpsState.Battery:
+                _ups = UpsState.Outage;
+                foreach (var row in _rows) row.Tell(new CutPower("power-outage"), Self);
+                break;
+            case "generator-on" when _ups is UpsState.Battery or UpsState.Outage:
+                if (_ups == UpsState.Outage) foreach (var row in _rows) row.Tell(RestorePower.Instance, Self);
+                _ups = UpsState.Generator;
+                break;
+            case "feed-restored" when _ups != UpsState.Utility:
+                if (_ups == UpsState.Outage) foreach (var row in _rows) row.Tell(RestorePower.Instance, Self);
+                _ups = UpsState.Utility;
+                break;
+            default:
+                return;
+        }
+
+        _recorder.Tell(new ControlDecision(Context.System.Clock.Elapsed.Ticks, "facility", e.Kind, 0, null, null, 0, 0, false), Self);
     }
 }

@@ -159,7 +159,7 @@ public static class EmulationRunner
             spec.Policy.ToString().ToLowerInvariant(), thresholds, spec.Slo,
             Math.Min(spec.Warmup.TotalSeconds, duration.TotalSeconds));
         var source = workload.CreateSource(stream => system.CreateRandom("load/" + stream));
-        return new WorldSetup(builders, source, duration.Ticks, aggregator, started, TimeSpan.FromSeconds(1), failure);
+        return new WorldSetup(builders, source, duration.Ticks, aggregator, started, TimeSpan.FromSeconds(1), failure, spec.Faults, spec.Datacenter.Ups);
     }
 
     /// <summary>Row names A..Z, then AA, AB, ...</summary>

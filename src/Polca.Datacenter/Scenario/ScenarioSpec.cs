@@ -22,11 +22,12 @@ public sealed record ScenarioSpec(
     ControlPolicy Policy,
     Config Workload,
     SloSpec? Slo,
+    IReadOnlyList<Faults.FaultSpec> Faults,
     DatacenterSettings Datacenter,
     string BaseDirectory,
     Config Config)
 {
-    private static readonly string[] Keys = ["name", "description", "seed", "duration", "pace", "model", "rows", "controller", "workload", "slo", "params", "warmup"];
+    private static readonly string[] Keys = ["name", "description", "seed", "duration", "pace", "model", "rows", "controller", "workload", "slo", "params", "warmup", "faults"];
 
     /// <summary>Loads <paramref name="path"/>; <paramref name="overrides"/> (HOCON text, may be empty) win over the file.</summary>
     public static ScenarioSpec Load(string path, string overrides = "")
@@ -107,6 +108,7 @@ public sealed record ScenarioSpec(
             policy,
             s.GetConfig("workload"),
             s.HasPath("slo") ? ReadSlo(s.GetConfig("slo")) : null,
+            Polca.Datacenter.Faults.FaultSpec.ReadList(s),
             datacenter,
             baseDirectory,
             config);

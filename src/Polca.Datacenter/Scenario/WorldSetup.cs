@@ -15,4 +15,6 @@ public sealed record WorldSetup(
     RunAggregator Aggregator,
     RunStarted Started,
     TimeSpan FlushInterval,
-    RunFailure Failure);
+    RunFailure Failure,
+    IReadOnlyList<Faults.FaultSpec> Faults,
+    UpsSettings Ups);
