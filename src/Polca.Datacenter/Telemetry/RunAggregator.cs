@@ -99,9 +99,9 @@ public sealed class RunAggregator
             track.Completed++;
             if (o.ArrivedTicks[i] < Warmup * TimeSpan.TicksPerSecond) continue;
             track.Measured++;
-            track.Ttft.Add(o.TtftMs[i]);
-            track.Tbt.Add(o.MeanTbtMs[i]);
-            track.E2e.Add(o.E2eMs[i]);
+            track.Ttft.Add(o.TtftUs[i] / 1000.0);
+            track.Tbt.Add(o.MeanTbtUs[i] / 1000.0);
+            track.E2e.Add(o.E2eUs[i] / 1000.0);
         }
 
         foreach (var decision in batch.Decisions)

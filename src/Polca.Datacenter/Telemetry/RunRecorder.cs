@@ -57,13 +57,15 @@ public sealed class RunRecorder : ReceivePersistentActor
     /// <inheritdoc />
     public override string PersistenceId => RunJournal.PersistenceId;
 
+    private static long Microseconds(double ms) => (long)Math.Round(ms * 1000);
+
     private void Flush()
     {
         if (_samples.Count == 0 && _decisions.Count == 0 && _outcomes.Count == 0 && _arrivedHigh == 0 && _arrivedLow == 0) return;
         var reasons = new List<string>();
         var n = _outcomes.Count;
-        var columns = new OutcomeColumns(new long[n], new byte[n], new int[n], new long[n], new int[n], new double[n], new double[n], new double[n],
-            new double[n], new int[n]);
+        var columns = new OutcomeColumns(new long[n], new byte[n], new int[n], new long[n], new int[n], new long[n], new long[n], new long[n],
+            new long[n], new int[n]);
         for (var i = 0; i < n; i++)
         {
             var o = _outcomes[i];
@@ -72,10 +74,10 @@ public sealed class RunRecorder : ReceivePersistentActor
             columns.Stream[i] = o.Stream;
             columns.ArrivedTicks[i] = o.ArrivedTicks;
             columns.OutputTokens[i] = o.OutputTokens;
-            columns.TtftMs[i] = o.TtftMs;
-            columns.MeanTbtMs[i] = o.MeanTbtMs;
-            columns.MaxTbtMs[i] = o.MaxTbtMs;
-            columns.E2eMs[i] = o.E2eMs;
+            columns.TtftUs[i] = Microseconds(o.TtftMs);
+            columns.MeanTbtUs[i] = Microseconds(o.MeanTbtMs);
+            columns.MaxTbtUs[i] = Microseconds(o.MaxTbtMs);
+            columns.E2eUs[i] = Microseconds(o.E2eMs);
             if (o.FailureReason is null)
             {
                 columns.Failure[i] = -1;

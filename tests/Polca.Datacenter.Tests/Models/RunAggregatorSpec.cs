@@ -55,10 +55,10 @@ public sealed class RunAggregatorSpec
         [.. o.Select(_ => 0)],
         [.. o.Select(x => (long)(x.ArrivedS * TicksPerS))],
         [.. o.Select(_ => 100)],
-        [.. o.Select(x => x.Ttft)],
-        [.. o.Select(x => x.Tbt)],
-        [.. o.Select(x => x.Tbt * 3)],
-        [.. o.Select(x => x.E2e)],
+        [.. o.Select(x => (long)Math.Round(x.Ttft * 1000))],
+        [.. o.Select(x => (long)Math.Round(x.Tbt * 1000))],
+        [.. o.Select(x => (long)Math.Round(x.Tbt * 3000))],
+        [.. o.Select(x => (long)Math.Round(x.E2e * 1000))],
         [.. o.Select(x => x.Failure)]);
 
     private static ControlDecision Decision(long s, string row, string kind) => new(s * TicksPerS, row, kind, 0.9, 1110, null, 3, 0, kind == "brake-on");

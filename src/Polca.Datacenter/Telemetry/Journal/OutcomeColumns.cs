@@ -1,8 +1,8 @@
 namespace Polca.Datacenter.Telemetry;
 
 /// <summary>
-/// Request outcomes of one journal batch, column by column (compact in the journal). Priority 0 = high, 1 = low; Failure
-/// indexes <see cref="RecordBatch.FailureReasons"/>, −1 for completed requests.
+/// Request outcomes of one journal batch, column by column (compact in the journal; latencies in whole microseconds).
+/// Priority 0 = high, 1 = low; Failure indexes <see cref="RecordBatch.FailureReasons"/>, −1 for completed requests.
 /// </summary>
 public sealed record OutcomeColumns(
     long[] Id,
@@ -10,8 +10,8 @@ public sealed record OutcomeColumns(
     int[] Stream,
     long[] ArrivedTicks,
     int[] OutputTokens,
-    double[] TtftMs,
-    double[] MeanTbtMs,
-    double[] MaxTbtMs,
-    double[] E2eMs,
+    long[] TtftUs,
+    long[] MeanTbtUs,
+    long[] MaxTbtUs,
+    long[] E2eUs,
     int[] Failure);
