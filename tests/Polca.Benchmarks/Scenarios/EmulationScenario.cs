@@ -23,6 +23,8 @@ internal static class EmulationScenario
         {
             var outDir = Path.Combine(Path.GetTempPath(), $"polca-bench-{name}-{Environment.ProcessId}-{run}");
             if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var gcBefore = GC.CollectionCount(0);
             var wall = Stopwatch.StartNew();
             var result = EmulationRunner.Run(spec, new RunOptions
             {
@@ -33,11 +35,13 @@ internal static class EmulationScenario
                 ProgressEvery = TimeSpan.FromMinutes(1),
             });
             wall.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var collections = GC.CollectionCount(0) - gcBefore;
             var s = result.Summary;
             using var process = Process.GetCurrentProcess();
             Result.Print(name, ("emulated_s", s.EmulatedS), ("wall_s", wall.Elapsed.TotalSeconds), ("speedup", s.EmulatedS / wall.Elapsed.TotalSeconds),
                 ("servers", s.Servers), ("gpus", s.Gpus), ("requests", s.Requests.Arrived), ("requests_per_wall_s", s.Requests.Arrived / wall.Elapsed.TotalSeconds),
-                ("lag_p99_ms", s.Pace.LagP99Ms), ("peak_working_set_mb", process.PeakWorkingSet64 / 1048576.0),
+                ("lag_p99_ms", s.Pace.LagP99Ms), ("allocated_bytes_per_request", allocated / (double)Math.Max(1, s.Requests.Arrived)), ("gen0_collections", collections), ("peak_working_set_mb", process.PeakWorkingSet64 / 1048576.0),
                 ("journal_mb", new FileInfo(result.JournalPath).Length / 1048576.0));
             Directory.Delete(outDir, recursive: true);
         }
