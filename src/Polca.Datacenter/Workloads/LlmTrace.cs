@@ -16,7 +16,7 @@ public sealed class LlmTrace
 
     private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.fffffff (0 to 7 fractional digits)";
 
-    private static readonly ConcurrentDictionary<string, Lazy<LlmTrace>> Builtins = new(StringComparer.Ordinal);
+    private static readonly BuiltinCache<LlmTrace> Sources = new(Parse);
 
     private readonly long[] _offsetTicks;
 
@@ -89,16 +89,7 @@ public sealed class LlmTrace
     /// <paramref name="baseDirectory"/>). Built-ins are parsed once per process. Bad input throws an
     /// <see cref="InputFileException"/> naming the source and line.
     /// </summary>
-    public static LlmTrace Load(string source, string? baseDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        if (DataSource.IsBuiltin(source) && DataSource.Problem(source, baseDirectory) is null)
-        {
-            return Builtins.GetOrAdd(source, s => new Lazy<LlmTrace>(() => LoadUncached(s, null))).Value;
-        }
-
-        return LoadUncached(source, baseDirectory);
-    }
+    public static LlmTrace Load(string source, string? baseDirectory) => Sources.Load(source, baseDirectory);
 
     /// <summary>Parses a trace from <paramref name="reader"/>; errors name <paramref name="name"/> as the file.</summary>
     public static LlmTrace Parse(TextReader reader, string name)
@@ -170,12 +161,6 @@ public sealed class LlmTrace
         }
 
         return new LlmTrace(name, requests.ToArray(), ticks.ToArray());
-    }
-
-    private static LlmTrace LoadUncached(string source, string? baseDirectory)
-    {
-        using var reader = DataSource.Open(source, baseDirectory, out var name);
-        return Parse(reader, name);
     }
 
     private static int ParseTokens(string name, int lineNumber, string column, ReadOnlySpan<char> field)

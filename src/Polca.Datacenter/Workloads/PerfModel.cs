@@ -17,7 +17,7 @@ public sealed class PerfModel
 
     private const int FieldCount = 11;
 
-    private static readonly ConcurrentDictionary<string, Lazy<PerfModel>> Builtins = new(StringComparer.Ordinal);
+    private static readonly BuiltinCache<PerfModel> Sources = new(Parse);
 
     private readonly Dictionary<(string Model, string Hardware, int TensorParallel), PerfProfile> _profiles;
 
@@ -58,16 +58,7 @@ public sealed class PerfModel
     /// <paramref name="baseDirectory"/>). The built-in is parsed once per process. Bad input throws an
     /// <see cref="InputFileException"/> naming the source and line.
     /// </summary>
-    public static PerfModel Load(string source, string? baseDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        if (DataSource.IsBuiltin(source) && DataSource.Problem(source, baseDirectory) is null)
-        {
-            return Builtins.GetOrAdd(source, s => new Lazy<PerfModel>(() => LoadUncached(s, null))).Value;
-        }
-
-        return LoadUncached(source, baseDirectory);
-    }
+    public static PerfModel Load(string source, string? baseDirectory) => Sources.Load(source, baseDirectory);
 
     /// <summary>Parses a table from <paramref name="reader"/>; errors name <paramref name="name"/> as the file.</summary>
     public static PerfModel Parse(TextReader reader, string name)
@@ -134,12 +125,6 @@ public sealed class PerfModel
 
         var profiles = rows.ToDictionary(kv => kv.Key, kv => PerfProfile.Build(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value));
         return new PerfModel(name, profiles);
-    }
-
-    private static PerfModel LoadUncached(string source, string? baseDirectory)
-    {
-        using var reader = DataSource.Open(source, baseDirectory, out var name);
-        return Parse(reader, name);
     }
 
     /// <summary>Reads and validates the fields of one row, throwing with the file and line.</summary>
