@@ -129,7 +129,8 @@ public sealed class RunAggregator
     {
         var started = _started ?? throw new InvalidOperationException("the journal holds no start of a run");
         var emulated = _completed?.EmulatedS ?? _seconds;
-        var measured = Math.Max(0, emulated - started.WarmupS);
+        // Less than a second after the warm-up measures nothing (and must not divide by a sliver of a second).
+        var measured = emulated - started.WarmupS >= 1 ? emulated - started.WarmupS : 0;
         var wall = _completed?.WallS ?? 0;
         var totals = _totalBySecond.Values.ToArray();
         var sorted = totals.OrderBy(v => v).ToArray();
