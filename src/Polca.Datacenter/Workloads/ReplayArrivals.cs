@@ -7,7 +7,7 @@ namespace Polca.Datacenter.Workloads;
 /// the trace's own bursts.
 /// </summary>
 /// <remarks>
-/// The copies are built once. With rate multiplier m (times the envelope's peak factor when a diurnal envelope is
+/// The copies are merged lazily (never materialised). With rate multiplier m (times the envelope's peak factor when a diurnal envelope is
 /// given), the integer part gives whole copies and the fractional part one more copy keeping each request with that
 /// probability. The first copy is the trace itself, so m = 1 replays it faithfully; every other copy is shifted by
 /// an independent uniform offset within the trace span and wraps around. Trace time x maps to run time
@@ -16,9 +16,12 @@ namespace Polca.Datacenter.Workloads;
 /// </remarks>
 public sealed class ReplayArrivals : IArrivalSource
 {
-    private readonly long[] _positions;
-    private readonly int[] _prompts;
-    private readonly int[] _outputs;
+    private readonly LlmTrace _trace;
+    private readonly Run[] _runs;
+    // The next request of every run, ordered as a sort of all copies would order them: by trace position, then copy,
+    // then trace index. A k-way merge, so the copies are never materialised and a multiplier of thousands costs a heap
+    // of that many cursors.
+    private readonly PriorityQueue<int, (long Position, int Copy, int Index)> _merge = new();
     private readonly long _spanTicks;
     private readonly long _startTicks;
     private readonly double _compression;
@@ -27,8 +30,6 @@ public sealed class ReplayArrivals : IArrivalSource
     private readonly PriorityPolicy _priority;
     private readonly int _stream;
     private readonly Random _random;
-    private long _pass;
-    private int _next;
 
     /// <summary>
     /// Creates the replay. <paramref name="rateMultiplier"/> and <paramref name="timeCompression"/> must be positive,
@@ -69,6 +70,7 @@ public sealed class ReplayArrivals : IArrivalSource
             throw new ArgumentException($"expected a trace spanning more than 0 s to loop, found {trace.Name} with all {trace.Count} requests at one instant", nameof(trace));
         }
 
+        _trace = trace;
         _startTicks = startOffset.Ticks;
         _compression = timeCompression;
         _loop = loop;
@@ -76,38 +78,34 @@ public sealed class ReplayArrivals : IArrivalSource
         _priority = priority;
         _stream = stream;
         _random = random;
-        (_positions, _prompts, _outputs) = BuildCopies(trace, rateMultiplier * (diurnal?.PeakFactor ?? 1), random);
-        _next = LowerBound(_positions, _startTicks);
+        _runs = BuildRuns(trace, rateMultiplier * (diurnal?.PeakFactor ?? 1), random);
+        for (var r = 0; r < _runs.Length; r++)
+        {
+            _runs[r].SkipBefore(_startTicks);
+            Enqueue(r);
+        }
     }
 
     /// <summary>How many requests one pass over the superimposed copies holds (before diurnal thinning).</summary>
-    public int RequestsPerPass => _positions.Length;
+    public int RequestsPerPass => _runs.Sum(r => r.Count);
 
     /// <inheritdoc/>
     public bool TryNext(out ArrivalSpec arrival)
     {
-        while (_positions.Length > 0)
+        while (_merge.TryDequeue(out var r, out var key))
         {
-            if (_next == _positions.Length)
-            {
-                if (!_loop)
-                {
-                    break;
-                }
-
-                _pass++;
-                _next = 0;
-            }
-
-            var i = _next++;
-            var x = _positions[i] + (_pass * _spanTicks) - _startTicks;
+            var index = key.Index;
+            _runs[r].Advance();
+            Enqueue(r);
+            var x = key.Position - _startTicks;
             var ticks = _compression == 1 ? x : (long)Math.Round(x / _compression);
             if (_diurnal is not null && !_diurnal.Accept(ticks, _random))
             {
                 continue;
             }
 
-            arrival = new ArrivalSpec(ticks, _prompts[i], _outputs[i], _priority.Draw(_random), _stream);
+            var request = _trace.Requests[index];
+            arrival = new ArrivalSpec(ticks, request.PromptTokens, request.OutputTokens, _priority.Draw(_random), _stream);
             return true;
         }
 
@@ -115,64 +113,122 @@ public sealed class ReplayArrivals : IArrivalSource
         return false;
     }
 
-    private static (long[] Positions, int[] Prompts, int[] Outputs) BuildCopies(LlmTrace trace, double copies, Random random)
+    private void Enqueue(int r)
+    {
+        var run = _runs[r];
+        if (run.AtPassEnd)
+        {
+            if (!_loop || run.Count == 0) return;
+            run.NextPass();
+        }
+
+        _merge.Enqueue(r, (run.CurrentPosition, run.Copy, run.CurrentIndex));
+    }
+
+    // The random draws happen in the order the copies were once built in (a shift per copy after the first, then a
+    // keep-or-drop per request of the thinned copy), so a seed gives the same arrivals as ever. A copy shifted by s is
+    // two runs: the requests pushed past the span's end, wrapped to its start, and the rest.
+    private static Run[] BuildRuns(LlmTrace trace, double copies, Random random)
     {
         var whole = (int)Math.Floor(copies);
         var fraction = copies - whole;
         var span = trace.SpanTicks;
         var n = trace.Count;
-        var entries = new List<(long Position, int Copy, int Index)>((int)Math.Ceiling(copies) * n);
         var copyCount = whole + (fraction > 0 ? 1 : 0);
+        var runs = new List<Run>(2 * copyCount);
         for (var copy = 0; copy < copyCount; copy++)
         {
             var shift = copy == 0 || span == 0 ? 0 : random.NextInt64(span);
-            var thinned = copy == whole;
-            for (var i = 0; i < n; i++)
+            bool[]? keep = null;
+            if (copy == whole)
             {
-                if (thinned && random.NextDouble() >= fraction)
-                {
-                    continue;
-                }
-
-                var position = trace.OffsetTicks(i) + shift;
-                if (shift > 0 && position >= span)
-                {
-                    position -= span;
-                }
-
-                entries.Add((position, copy, i));
+                keep = new bool[n];
+                for (var i = 0; i < keep.Length; i++) keep[i] = random.NextDouble() < fraction;
             }
+
+            var firstWrapped = n;
+            if (shift > 0)
+            {
+                int lo = 0, hi = n;
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) >>> 1;
+                    if (trace.OffsetTicks(mid) + shift >= span) hi = mid;
+                    else lo = mid + 1;
+                }
+
+                firstWrapped = lo;
+            }
+
+            if (firstWrapped > 0) runs.Add(new Run(trace, copy, 0, firstWrapped, shift, keep));
+            if (firstWrapped < n) runs.Add(new Run(trace, copy, firstWrapped, n, shift - span, keep));
         }
 
-        entries.Sort();
-        var positions = new long[entries.Count];
-        var prompts = new int[entries.Count];
-        var outputs = new int[entries.Count];
-        for (var k = 0; k < entries.Count; k++)
-        {
-            var (position, _, index) = entries[k];
-            var request = trace.Requests[index];
-            positions[k] = position;
-            prompts[k] = request.PromptTokens;
-            outputs[k] = request.OutputTokens;
-        }
-
-        return (positions, prompts, outputs);
+        return [.. runs];
     }
 
-    private static int LowerBound(long[] sorted, long value)
+    /// <summary>The requests [from, to) of one copy, moved by Offset; every pass adds one span.</summary>
+    private sealed class Run
     {
-        var index = Array.BinarySearch(sorted, value);
-        if (index < 0)
+        private readonly LlmTrace _trace;
+        private readonly int _from;
+        private readonly int _to;
+        private readonly long _offset;
+        private readonly bool[]? _keep;
+        private int _k;
+        private long _passOffset;
+
+        public Run(LlmTrace trace, int copy, int from, int to, long offset, bool[]? keep)
         {
-            return ~index;
+            _trace = trace;
+            Copy = copy;
+            _from = from;
+            _to = to;
+            _offset = offset;
+            _keep = keep;
+            _k = from;
+            var count = 0;
+            for (var i = from; i < to; i++) if (keep is null || keep[i]) count++;
+            Count = count;
+            SkipDropped();
         }
 
-        while (index > 0 && sorted[index - 1] == value)
+        /// <summary>The copy the run belongs to.</summary>
+        public int Copy { get; }
+
+        /// <summary>Requests of the run in one pass.</summary>
+        public int Count { get; }
+
+        public bool AtPassEnd => _k >= _to;
+
+        /// <summary>The trace index of the current request.</summary>
+        public int CurrentIndex => _k;
+
+        /// <summary>The current request's position in trace time, counting whole passes.</summary>
+        public long CurrentPosition => _trace.OffsetTicks(_k) + _offset + _passOffset;
+
+        public void Advance()
         {
-            index--;
+            _k++;
+            SkipDropped();
         }
 
-        return index;
+        public void NextPass()
+        {
+            _k = _from;
+            _passOffset += _trace.SpanTicks;
+            SkipDropped();
+        }
+
+        /// <summary>Moves past the requests of the first pass before <paramref name="position"/> (the start offset).</summary>
+        public void SkipBefore(long position)
+        {
+            while (!AtPassEnd && CurrentPosition < position) Advance();
+        }
+
+        private void SkipDropped()
+        {
+            while (_keep is not null && _k < _to && !_keep[_k]) _k++;
+        }
     }
 }
