@@ -49,7 +49,8 @@ public static class EmulationRunner
             var failure = new RunFailure();
             var setup = BuildWorld(spec, sku, model, perf, workload, system, aggregator, failure, duration, seed, pace);
             var datacenter = system.ActorOf(Props.Create(() => new DatacenterActor(setup)), "datacenter");
-            var probe = system.ActorOf(Props.Create(() => new LagProbe(TimeSpan.FromMilliseconds(100))), "lag-probe");
+            var warmup = TimeSpan.FromSeconds(setup.Started.WarmupS);
+            var probe = system.ActorOf(Props.Create(() => new LagProbe(TimeSpan.FromMilliseconds(100), warmup)), "lag-probe");
             var refs = Await(system, datacenter.Ask<WorldRefs>(GetWorldRefs.Instance));
             var end = duration.Ticks;
             while (system.Clock.Elapsed.Ticks < end && failure.First is null)

@@ -11,6 +11,6 @@ public sealed record PaceSummary
     /// <summary>Emulated seconds per wall second achieved.</summary>
     [JsonPropertyName("achieved")] public required double Achieved { get; init; }
 
-    /// <summary>99th percentile of how far the emulated clock fell behind the paced wall clock, in ms (0 at --max-speed).</summary>
+    /// <summary>99th percentile of how far the emulation fell behind the paced wall clock after the warm-up, in ms (0 at --max-speed).</summary>
     [JsonPropertyName("lag_p99_ms")] public required double LagP99Ms { get; init; }
 }
