@@ -92,11 +92,22 @@ public sealed class ReplayArrivals : IArrivalSource
     /// <inheritdoc/>
     public bool TryNext(out ArrivalSpec arrival)
     {
-        while (_merge.TryDequeue(out var r, out var key))
+        while (_merge.TryPeek(out var r, out var key))
         {
             var index = key.Index;
-            _runs[r].Advance();
-            Enqueue(r);
+            var run = _runs[r];
+            run.Advance();
+            if (run.AtPassEnd && (!_loop || run.Count == 0))
+            {
+                _merge.Dequeue();
+            }
+            else
+            {
+                if (run.AtPassEnd) run.NextPass();
+                // One sift for the pop and the push of the same run.
+                _merge.DequeueEnqueue(r, (run.CurrentPosition, run.Copy, run.CurrentIndex));
+            }
+
             var x = key.Position - _startTicks;
             var ticks = _compression == 1 ? x : (long)Math.Round(x / _compression);
             if (_diurnal is not null && !_diurnal.Accept(ticks, _random))
