@@ -17,6 +17,8 @@ public sealed class RowPowerController : UntypedActor
     private readonly RowSetup _setup;
     private readonly IActorRef?[] _servers;
     private readonly int[] _outstanding;
+    // The row's server indexes per priority class (indexed by RequestPriority), in row order.
+    private readonly int[][] _serversOfClass;
     private readonly List<IActorRef> _racks = [];
     private readonly PolcaPolicy _polca;
     private readonly PowerBrakeGuard _brake;
@@ -38,6 +40,7 @@ public sealed class RowPowerController : UntypedActor
         _setup = setup;
         _servers = new IActorRef?[setup.ServerPriorities.Count];
         _outstanding = new int[_servers.Length];
+        _serversOfClass = [.. Enum.GetValues<RequestPriority>().Select(p => Enumerable.Range(0, _servers.Length).Where(i => setup.ServerPriorities[i] == p).ToArray())];
         _polca = new PolcaPolicy(setup.Settings.Polca);
         _brake = new PowerBrakeGuard(setup.Settings.PowerBrake);
     }
@@ -159,9 +162,8 @@ public sealed class RowPowerController : UntypedActor
         var best = -1;
         if (_powered)
         {
-            for (var i = 0; i < _servers.Length; i++)
+            foreach (var i in _serversOfClass[(int)request.Priority])
             {
-                if (_setup.ServerPriorities[i] != request.Priority) continue;
                 if (best < 0 || _outstanding[i] < _outstanding[best]) best = i;
             }
         }
