@@ -231,12 +231,7 @@ public sealed class RowPowerController : UntypedActor
         _setup.Recorder.Tell(new ControlDecision(Now, _setup.Name, kind, fraction, _lowCapMhz, _highCapMhz,
             _lowCapMhz is null ? 0 : CountServers(RequestPriority.Low), _highCapMhz is null ? 0 : CountServers(RequestPriority.High), _brake.Asserted), Self);
 
-    private int CountServers(RequestPriority priority)
-    {
-        var n = 0;
-        foreach (var p in _setup.ServerPriorities) if (p == priority) n++;
-        return n;
-    }
+    private int CountServers(RequestPriority priority) => _serversOfClass[(int)priority].Length;
 
     // POLCA's clocks are A100 values; other GPUs scale them by their clock range (MODELS 1.5).
     private double Scale(double referenceMhz) => referenceMhz * _setup.Sku.Gpu.ClockMaxMhz / _setup.Settings.Polca.ReferenceMaxClockMhz;

@@ -61,7 +61,7 @@ public sealed class PduActor : UntypedActor
                 var joules = (double)(_energy - _energyAtSecond) / 1000.0 / TimeSpan.TicksPerSecond;
                 _energyAtSecond = _energy;
                 _second++;
-                Context.Parent.Tell(new RowSecond(_second, joules, joules), Self);
+                Context.Parent.Tell(new RowSecond(_second, joules), Self);
                 break;
             }
             case ReportTick:

@@ -82,7 +82,7 @@ public sealed class ReplayArrivals : IArrivalSource
         for (var r = 0; r < _runs.Length; r++)
         {
             _runs[r].SkipBefore(_startTicks);
-            Enqueue(r);
+            if (Ready(_runs[r])) _merge.Enqueue(r, Key(_runs[r]));
         }
     }
 
@@ -97,16 +97,9 @@ public sealed class ReplayArrivals : IArrivalSource
             var index = key.Index;
             var run = _runs[r];
             run.Advance();
-            if (run.AtPassEnd && (!_loop || run.Count == 0))
-            {
-                _merge.Dequeue();
-            }
-            else
-            {
-                if (run.AtPassEnd) run.NextPass();
-                // One sift for the pop and the push of the same run.
-                _merge.DequeueEnqueue(r, (run.CurrentPosition, run.Copy, run.CurrentIndex));
-            }
+            // One sift for the pop and the push of the same run.
+            if (Ready(run)) _merge.DequeueEnqueue(r, Key(run));
+            else _merge.Dequeue();
 
             var x = key.Position - _startTicks;
             var ticks = _compression == 1 ? x : (long)Math.Round(x / _compression);
@@ -124,17 +117,16 @@ public sealed class ReplayArrivals : IArrivalSource
         return false;
     }
 
-    private void Enqueue(int r)
+    // Whether the run has a next request: at the end of a pass a looping replay starts the run's next pass.
+    private bool Ready(Run run)
     {
-        var run = _runs[r];
-        if (run.AtPassEnd)
-        {
-            if (!_loop || run.Count == 0) return;
-            run.NextPass();
-        }
-
-        _merge.Enqueue(r, (run.CurrentPosition, run.Copy, run.CurrentIndex));
+        if (!run.AtPassEnd) return true;
+        if (!_loop || run.Count == 0) return false;
+        run.NextPass();
+        return true;
     }
+
+    private static (long Position, int Copy, int Index) Key(Run run) => (run.CurrentPosition, run.Copy, run.CurrentIndex);
 
     // The random draws happen in the order the copies were once built in (a shift per copy after the first, then a
     // keep-or-drop per request of the thinned copy), so a seed gives the same arrivals as ever. A copy shifted by s is
