@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace Polca.Persistence.Sqlite;
@@ -10,24 +9,24 @@ namespace Polca.Persistence.Sqlite;
 /// </summary>
 internal sealed class SqliteReadSession : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly sqlite3 _db;
     private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
     private readonly SqliteStatement _begin;
     private readonly SqliteStatement _rollback;
 
-    /// <summary>Opens a read connection of <paramref name="storage"/>.</summary>
+    /// <summary>Opens a read connection to <paramref name="storage"/>'s file.</summary>
     public SqliteReadSession(SqliteStorage storage)
     {
-        _connection = storage.OpenReadConnection();
+        _db = storage.OpenReadDatabase();
         try
         {
-            _begin = new SqliteStatement(_connection, "BEGIN;");
-            _rollback = new SqliteStatement(_connection, "ROLLBACK;");
+            _begin = new SqliteStatement(_db, "BEGIN;");
+            _rollback = new SqliteStatement(_db, "ROLLBACK;");
         }
         catch
         {
             _begin?.Dispose();
-            _connection.Dispose();
+            _db.Dispose();
             throw;
         }
     }
@@ -39,13 +38,13 @@ internal sealed class SqliteReadSession : IDisposable
     public void End()
     {
         foreach (var statement in _statements.Values) statement.Reset();
-        if (_connection.Handle is { } handle && raw.sqlite3_get_autocommit(handle) == 0) _rollback.Execute();
+        if (raw.sqlite3_get_autocommit(_db) == 0) _rollback.Execute();
     }
 
     /// <summary>The statement for <paramref name="sql"/>, prepared on first use on this connection.</summary>
     public SqliteStatement Statement(string sql)
     {
-        if (!_statements.TryGetValue(sql, out var statement)) _statements[sql] = statement = new SqliteStatement(_connection, sql);
+        if (!_statements.TryGetValue(sql, out var statement)) _statements[sql] = statement = new SqliteStatement(_db, sql);
         return statement;
     }
 
@@ -56,6 +55,6 @@ internal sealed class SqliteReadSession : IDisposable
         _statements.Clear();
         _begin.Dispose();
         _rollback.Dispose();
-        _connection.Dispose();
+        _db.Dispose();
     }
 }

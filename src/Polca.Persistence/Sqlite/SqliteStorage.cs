@@ -11,6 +11,9 @@ internal sealed class SqliteStorage
 {
     private const int CacheSizeKib = 65536;
     private const int ReadCacheSizeKib = 8192;
+
+    /// <summary>How much of the file a read connection maps into memory (reads of mapped pages are not copied through the kernel).</summary>
+    private const long ReadMapBytes = 1L << 30;
     private const int WalAutoCheckpointPages = 10000;
     private const int SqliteConfigMemStatus = 9;
     private const long JournalSizeLimitBytes = 64L * 1024 * 1024;
@@ -109,6 +112,28 @@ internal sealed class SqliteStorage
         {
             connection.Dispose();
             throw Failure("cannot be opened for reading", e);
+        }
+    }
+
+    /// <summary>
+    /// Opens a database handle for a read session, without SQLite's per-call mutex (a session is used by one thread
+    /// at a time), with the busy timeout and a page cache of its own.
+    /// </summary>
+    public sqlite3 OpenReadDatabase()
+    {
+        var rc = raw.sqlite3_open_v2(FilePath, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
+        try
+        {
+            if (rc != raw.SQLITE_OK) throw Failure("cannot be opened for reading", new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errstr(rc).utf8_to_string()}'.", rc));
+            raw.sqlite3_busy_timeout(db, BusyTimeoutMilliseconds);
+            rc = raw.sqlite3_exec(db, $"PRAGMA cache_size=-{ReadCacheSizeKib}; PRAGMA mmap_size={ReadMapBytes};", out var message);
+            if (rc != raw.SQLITE_OK) throw Failure("cannot be opened for reading", new SqliteException($"SQLite Error {rc}: '{message}'.", rc));
+            return db;
+        }
+        catch
+        {
+            db?.Dispose();
+            throw;
         }
     }
 
