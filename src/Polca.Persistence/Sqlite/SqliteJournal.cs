@@ -6,6 +6,7 @@ namespace Polca.Persistence.Sqlite;
 /// <summary>
 /// A journal in one SQLite file (WAL mode). Batches are written in one transaction on one connection, one batch at
 /// a time (group commit); replays and queries read on pooled connections of their own, concurrently with the writer.
+/// Replays that arrive together are served together, in one pass over their blocks (see <see cref="SqliteReplayCoalescer"/>).
 /// Deleted events stay as rows flagged deleted, so the highest sequence number survives deletion.
 /// </summary>
 /// <remarks>
@@ -19,6 +20,7 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
     private readonly SqliteStorage _storage;
     private readonly SqliteJournalQueries _queries;
     private readonly SqliteReaderPool _readers;
+    private readonly SqliteReplayCoalescer _replays;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private SqliteJournalWriter? _writer;
     private SqliteConnection? _checkpointConnection;
@@ -37,6 +39,7 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
         _storage = new SqliteStorage(settings);
         _queries = new SqliteJournalQueries(_storage);
         _readers = new SqliteReaderPool(_storage);
+        _replays = new SqliteReplayCoalescer(_queries, _readers);
     }
 
     /// <summary>The settings the journal was created with.</summary>
@@ -109,8 +112,9 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
         ArgumentNullException.ThrowIfNull(recoveryCallback);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         if (max <= 0 || toSequenceNr < fromSequenceNr) return;
-        await Task.Run(() => Read(session => _queries.ReadRange(session, persistenceId, fromSequenceNr, toSequenceNr, max,
-            rows => recoveryCallback(rows.ReadPersistent(persistenceId)), cancellationToken)), cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _replays.Replay(new SqliteReplayRequest(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken))
+            .ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -190,6 +194,12 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
         }
         await base.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>How many replay passes have run (concurrent replays share one; tests check it).</summary>
+    internal int ReplayPasses => _replays.Passes;
+
+    /// <summary>How many replays joined a pass that was already running.</summary>
+    internal int ReplayJoins => _replays.Joined;
 
     /// <summary>Runs SQL on the write connection between batches (tests inject storage failures with it).</summary>
     internal async Task<object?> ExecuteOnWriteConnectionAsync(string sql)

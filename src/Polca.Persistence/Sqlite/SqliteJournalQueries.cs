@@ -2,12 +2,12 @@ namespace Polca.Persistence.Sqlite;
 
 /// <summary>
 /// The journal's reads, each on a read connection inside one read transaction (one consistent snapshot): events of
-/// a persistence id block by block, the highest sequence number, global and per-tag pages, persistence ids.
+/// a persistence id block by block, the highest sequence number, global and per-tag pages, persistence ids; and the
+/// SQL that a coalesced replay (<see cref="SqliteReplayPass"/>) runs.
 /// </summary>
 internal sealed class SqliteJournalQueries
 {
     private readonly string _blocksSql;
-    private readonly string _eventsInBlockSql;
     private readonly string _highestSql;
     private readonly string _allSql;
     private readonly string _byTagSql;
@@ -20,10 +20,16 @@ internal sealed class SqliteJournalQueries
         var blocks = storage.BlockTable;
         var tag = storage.Settings.TagTable;
         const string columns = SqliteEventRowReader.Columns;
-        _blocksSql = $"SELECT block FROM {blocks} WHERE persistence_id = ?1 AND first_sequence_number <= ?3 " +
-                     $"AND first_sequence_number >= coalesce((SELECT max(first_sequence_number) FROM {blocks} WHERE persistence_id = ?1 AND first_sequence_number <= ?2), 0) " +
-                     "ORDER BY first_sequence_number;";
-        _eventsInBlockSql = $"SELECT {columns} FROM {journal} WHERE block = ?1 AND persistence_id = ?2 AND sequence_number >= ?3 AND sequence_number <= ?4 " +
+        BlockSize = 1 << storage.Settings.BlockShift;
+        const string blocksOfRange = "WHERE persistence_id = ?1 AND first_sequence_number <= ?3 " +
+                                     "AND first_sequence_number >= coalesce((SELECT max(first_sequence_number) FROM {0} WHERE persistence_id = ?1 AND first_sequence_number <= ?2), 0) " +
+                                     "ORDER BY first_sequence_number;";
+        _blocksSql = $"SELECT block FROM {blocks} " + string.Format(System.Globalization.CultureInfo.InvariantCulture, blocksOfRange, blocks);
+        ReplayBlocksSql = $"SELECT block, first_sequence_number, first_ordering FROM {blocks} " +
+                           string.Format(System.Globalization.CultureInfo.InvariantCulture, blocksOfRange, blocks);
+        // Every column of a row from an ordering on, with its block (to stop at the block's end) and deleted flag.
+        ScanSql = $"SELECT {columns}, block, deleted FROM {journal} WHERE ordering >= ?1 ORDER BY ordering;";
+        EventsInBlockSql = $"SELECT {columns} FROM {journal} WHERE block = ?1 AND persistence_id = ?2 AND sequence_number >= ?3 AND sequence_number <= ?4 " +
                             "AND deleted = 0 ORDER BY sequence_number LIMIT ?5;";
         _highestSql = $"SELECT max(j.sequence_number) FROM {journal} j " +
                       $"WHERE j.block = (SELECT block FROM {blocks} WHERE persistence_id = ?1 ORDER BY first_sequence_number DESC LIMIT 1) AND j.persistence_id = ?1;";
@@ -34,6 +40,18 @@ internal sealed class SqliteJournalQueries
         _persistenceIdsSql = $"SELECT persistence_id FROM {blocks} GROUP BY persistence_id ORDER BY min(first_ordering);";
     }
 
+    /// <summary>How many orderings a block of new events spans (2^BlockShift).</summary>
+    public int BlockSize { get; }
+
+    /// <summary>The blocks (block, first_sequence_number, first_ordering) holding an id's (?1) events with sequence numbers in [?2, ?3], in sequence order.</summary>
+    public string ReplayBlocksSql { get; }
+
+    /// <summary>Every row from ordering ?1 on, in ordering order: the event columns, then block and deleted.</summary>
+    public string ScanSql { get; }
+
+    /// <summary>The live events of id ?2 in block ?1 with sequence numbers in [?3, ?4], in order, at most ?5.</summary>
+    public string EventsInBlockSql { get; }
+
     /// <summary>
     /// Hands <paramref name="onRow"/> the events of <paramref name="persistenceId"/> with sequence numbers in
     /// [from, to], at most <paramref name="max"/>, in order, deleted ones skipped; returns how many.
@@ -43,7 +61,7 @@ internal sealed class SqliteJournalQueries
     {
         if (max <= 0 || toSequenceNr < fromSequenceNr) return 0;
         var blocks = session.Statement(_blocksSql);
-        var events = session.Statement(_eventsInBlockSql);
+        var events = session.Statement(EventsInBlockSql);
         var rows = new SqliteEventRowReader(events);
         var count = 0L;
         blocks.Bind(1, persistenceId);

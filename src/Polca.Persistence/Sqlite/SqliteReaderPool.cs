@@ -43,6 +43,33 @@ internal sealed class SqliteReaderPool(SqliteStorage storage) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on a pooled session outside any transaction: each statement sees the newest
+    /// commit (e.g. PRAGMA data_version, to learn whether anything was committed since). Errors as in <see cref="Run{T}"/>.
+    /// </summary>
+    public T RunOutsideTransaction<T>(Func<SqliteReadSession, T> read)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        SqliteReadSession? session = null;
+        try
+        {
+            session = _idle.TryTake(out var idle) ? idle : new SqliteReadSession(storage);
+            var result = read(session);
+            session.End();
+            Return(session);
+            session = null;
+            return result;
+        }
+        catch (SqliteException e)
+        {
+            throw storage.Failure("cannot be read", e);
+        }
+        finally
+        {
+            session?.Dispose();
+        }
+    }
+
     /// <summary>Closes the idle sessions; sessions in use close when their read ends.</summary>
     public void Dispose()
     {

@@ -454,6 +454,75 @@ public abstract class JournalConformanceSpec : IAsyncLifetime
         }));
     }
 
+    /// <summary>Many replays at once (a journal may serve them together): each gets exactly its id's events within its own bounds, in order.</summary>
+    [ServiceFact]
+    public async Task Concurrent_replays_of_many_ids_with_different_bounds_each_get_their_own_events()
+    {
+        const int ids = 24;
+        const int rounds = 6;
+        // Interleaved as concurrent writers leave them: every round writes 1 to 3 events of every id.
+        var highest = new long[ids];
+        for (var round = 0; round < rounds; round++)
+        {
+            var writes = new List<AtomicWrite>();
+            for (var id = 0; id < ids; id++)
+            {
+                var count = 1 + ((id + round) % 3);
+                writes.Add(Write($"r{id}", highest[id] + 1, count));
+                highest[id] += count;
+            }
+            await WriteAllAsync([.. writes]);
+        }
+        await Journal.DeleteMessagesToAsync("r5", 4);
+
+        // Per id: all, a middle range, a max, an empty range; two replays of r7 and r0 at once with different bounds.
+        var cases = Enumerable.Range(0, ids).Select(id => (Id: $"r{id}", From: 1L, To: long.MaxValue, Max: long.MaxValue))
+            .Concat(Enumerable.Range(0, ids).Select(id => (Id: $"r{id}", From: 3L, To: 7L, Max: long.MaxValue)))
+            .Concat(Enumerable.Range(0, ids).Select(id => (Id: $"r{id}", From: 2L, To: long.MaxValue, Max: 4L)))
+            .Append((Id: "r7", From: 9L, To: 8L, Max: long.MaxValue))
+            .Append((Id: "r0", From: 1L, To: long.MaxValue, Max: 0L))
+            .Append((Id: "nobody", From: 1L, To: long.MaxValue, Max: long.MaxValue))
+            .ToList();
+        var replays = cases.Select(c => ReplayAsync(c.Id, c.From, c.To, c.Max)).ToList();
+        var replayed = await Task.WhenAll(replays);
+
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var (id, from, to, max) = cases[i];
+            var last = id.StartsWith('r') ? highest[int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture)] : 0;
+            var deletedTo = id == "r5" ? 4 : 0;
+            var expected = Enumerable.Range(1, (int)last).Select(n => (long)n)
+                .Where(n => n >= from && n <= to && n > deletedTo).Take((int)Math.Min(max, int.MaxValue)).ToList();
+            Assert.Equal(expected, replayed[i].Select(e => e.SequenceNr));
+            Assert.All(replayed[i], e => Assert.Equal(id, e.PersistenceId));
+            Assert.All(replayed[i], e => Assert.Equal(PayloadOf(id, e.SequenceNr), Assert.IsType<byte[]>(e.Payload)));
+        }
+    }
+
+    /// <summary>A replay whose callback throws fails with that exception; the replays running with it are not disturbed.</summary>
+    [ServiceFact]
+    public async Task A_replay_whose_callback_throws_fails_alone()
+    {
+        const int ids = 16;
+        for (var round = 0; round < 4; round++)
+            await WriteAllAsync([.. Enumerable.Range(0, ids).Select(id => Write($"f{id}", round * 2 + 1, 2))]);
+
+        var thrown = new InvalidOperationException("the recovery handler failed");
+        var failingSeen = new List<long>();
+        // Started on the thread pool: a journal may also throw before returning its task.
+        var failing = Task.Run(() => Journal.ReplayMessagesAsync("f3", 1, long.MaxValue, long.MaxValue, e =>
+        {
+            failingSeen.Add(e.SequenceNr);
+            if (e.SequenceNr == 3) throw thrown;
+        }));
+        var others = Enumerable.Range(0, ids).Where(id => id != 3).Select(id => ReplayAsync($"f{id}")).ToList();
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Same(thrown, e);
+        Assert.Equal([1L, 2, 3], failingSeen);
+        foreach (var other in others) Assert.Equal([1L, 2, 3, 4, 5, 6, 7, 8], (await other).Select(p => p.SequenceNr));
+    }
+
     /// <summary>Closes the journal and opens it again on the same storage.</summary>
     protected async Task ReopenAsync()
     {

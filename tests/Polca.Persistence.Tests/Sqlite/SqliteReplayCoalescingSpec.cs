@@ -1,0 +1,168 @@
+using Microsoft.Data.Sqlite;
+using Polca.Persistence.Sqlite;
+using static Polca.Persistence.Tests.Conformance.JournalTestData;
+
+namespace Polca.Persistence.Tests.Sqlite;
+
+/// <summary>
+/// The SQLite journal serves replays that arrive together in one pass. A first replay's callback holds its pass
+/// (blocking until released, no clock) while more replays arrive, so each case knows which pass they meet.
+/// </summary>
+public sealed class SqliteReplayCoalescingSpec : IAsyncLifetime
+{
+    private const int Ids = 30;
+    private const int Rounds = 8;
+
+    private readonly SqliteTestFile _file = new();
+    private readonly long[] _highest = new long[Ids];
+    private SqliteJournal? _journal;
+
+    private SqliteJournal Journal => _journal ?? throw new InvalidOperationException("no journal open");
+
+    /// <summary>Nothing to do before the case opens its journal.</summary>
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the journal and deletes the file.</summary>
+    public async Task DisposeAsync()
+    {
+        if (_journal is not null) await _journal.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _file.Delete();
+    }
+
+    /// <summary>
+    /// Blocks of 4 orderings are all scanned whole; with blocks of 64 the light ids' blocks are read id by id and the
+    /// heavy id's scanned, so both ways of reading a block meet in one pass.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    public async Task Replays_arriving_during_a_pass_join_it_and_get_every_event_in_order(int blockShift)
+    {
+        await OpenAndWriteAsync(blockShift);
+        await Journal.DeleteMessagesToAsync("c4", 3);
+        using var held = new PassHold(heldAt: 30);
+
+        var first = Replay("heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
+        await held.Entered;
+        var joining = Enumerable.Range(0, Ids).Select(id => Replay($"c{id}", 1, long.MaxValue, long.MaxValue))
+            .Append(Replay("c1", 2, 5, long.MaxValue))
+            .Append(Replay("c2", 1, long.MaxValue, 3))
+            .Append(Replay("heavy", 5, 12, long.MaxValue))
+            .ToList();
+        held.Release();
+
+        Assert.Equal(Sequence(1, HeavyEvents * Rounds), await first);
+        for (var id = 0; id < Ids; id++) Assert.Equal(Sequence(id == 4 ? 4 : 1, _highest[id]), await joining[id]);
+        Assert.Equal(Sequence(2, 5), await joining[Ids]);
+        Assert.Equal(Sequence(1, 3), await joining[Ids + 1]);
+        Assert.Equal(Sequence(5, 12), await joining[Ids + 2]);
+        Assert.Equal(1, Journal.ReplayPasses);
+        Assert.Equal(joining.Count, Journal.ReplayJoins);
+    }
+
+    /// <summary>A replay asked for after a write must see it: it may not join a pass whose snapshot is older than the write.</summary>
+    [Fact]
+    public async Task Replays_arriving_after_a_write_wait_for_the_next_pass_and_see_the_write()
+    {
+        await OpenAndWriteAsync(2);
+        using var held = new PassHold(heldAt: 30);
+
+        var first = Replay("heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
+        await held.Entered;
+        await Journal.WriteMessagesAsync([Write("c1", _highest[1] + 1, 3), Write("new", 1, 2)]);
+        var after = new[] { Replay("c1", 1, long.MaxValue, long.MaxValue), Replay("new", 1, long.MaxValue, long.MaxValue), Replay("c2", 1, long.MaxValue, long.MaxValue) };
+        held.Release();
+
+        await first;
+        Assert.Equal(Sequence(1, _highest[1] + 3), await after[0]);
+        Assert.Equal(Sequence(1, 2), await after[1]);
+        Assert.Equal(Sequence(1, _highest[2]), await after[2]);
+        Assert.Equal(2, Journal.ReplayPasses);
+        Assert.Equal(0, Journal.ReplayJoins);
+    }
+
+    /// <summary>A replay cancelled while it waits is cancelled; its neighbours in the pass are served; a failing callback fails only its replay.</summary>
+    [Fact]
+    public async Task A_cancelled_or_failing_replay_in_a_pass_fails_alone()
+    {
+        await OpenAndWriteAsync(2);
+        using var held = new PassHold(heldAt: 30);
+        using var cancellation = new CancellationTokenSource();
+
+        var first = Replay("heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
+        await held.Entered;
+        var cancelled = Replay("c3", 1, long.MaxValue, long.MaxValue, cancellationToken: cancellation.Token);
+        var failing = Replay("c5", 1, long.MaxValue, long.MaxValue, e =>
+        {
+            if (e.SequenceNr == 2) throw new InvalidDataException("bad event");
+        });
+        var others = Enumerable.Range(0, Ids).Select(id => Replay($"c{id}", 1, long.MaxValue, long.MaxValue)).ToList();
+        await cancellation.CancelAsync();
+        held.Release();
+
+        await first;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.True(cancelled.IsCanceled);
+        await Assert.ThrowsAsync<InvalidDataException>(() => failing);
+        for (var id = 0; id < Ids; id++) Assert.Equal(Sequence(1, _highest[id]), await others[id]);
+        Assert.Equal(1, Journal.ReplayPasses);
+    }
+
+    private const int HeavyEvents = 20;
+
+    /// <summary>Opens a journal with blocks of 2^<paramref name="blockShift"/> and writes <see cref="Rounds"/> rounds: 20 events of "heavy", then 1 to 3 of each light id.</summary>
+    private async Task OpenAndWriteAsync(int blockShift)
+    {
+        _journal = new SqliteJournal(new SqliteJournalSettings(_file.Path) { BlockShift = blockShift });
+        for (var round = 0; round < Rounds; round++)
+        {
+            var writes = new List<AtomicWrite> { Write("heavy", round * HeavyEvents + 1, HeavyEvents) };
+            for (var id = 0; id < Ids; id++)
+            {
+                var count = 1 + ((id + round) % 3);
+                writes.Add(Write($"c{id}", _highest[id] + 1, count));
+                _highest[id] += count;
+            }
+            var results = await Journal.WriteMessagesAsync(writes);
+            Assert.All(results, r => Assert.Null(r));
+        }
+    }
+
+    /// <summary>Starts a replay whose events (checked for id and payload) are collected; <paramref name="callback"/> sees each first.</summary>
+    private async Task<List<long>> Replay(string id, long from, long to, long max, Action<Persistent>? callback = null,
+        CancellationToken cancellationToken = default)
+    {
+        var sequenceNrs = new List<long>();
+        await Journal.ReplayMessagesAsync(id, from, to, max, e =>
+        {
+            callback?.Invoke(e);
+            Assert.Equal(id, e.PersistenceId);
+            Assert.Equal(PayloadOf(id, e.SequenceNr), Assert.IsType<byte[]>(e.Payload));
+            sequenceNrs.Add(e.SequenceNr);
+        }, cancellationToken);
+        return sequenceNrs;
+    }
+
+    private static List<long> Sequence(long from, long to) => [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(n => (long)n)];
+
+    /// <summary>A replay callback that, at one event, signals that the pass is running and blocks it until released.</summary>
+    private sealed class PassHold(long heldAt) : IDisposable
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _release = new();
+
+        public Task Entered => _entered.Task;
+
+        public void Callback(Persistent e)
+        {
+            if (e.SequenceNr != heldAt) return;
+            _entered.SetResult();
+            _release.Wait();
+        }
+
+        public void Release() => _release.Set();
+
+        public void Dispose() => _release.Dispose();
+    }
+}
