@@ -13,8 +13,10 @@ using Polca.Hocon;
 namespace Polca.Datacenter.Scenario;
 
 /// <summary>
-/// Runs a scenario end to end: builds the actor system (virtual time at max speed, otherwise the paced wall clock), the
-/// world, drives it to the end (or until cancelled), and writes summary.json, timeseries.csv, the journal and report.html.
+/// Runs a scenario end to end: builds the actor system, the world, drives it to the end (or until cancelled), and writes
+/// summary.json, timeseries.csv, the journal and report.html. Time is always virtual and deterministic: at max speed the
+/// clock jumps from timer to timer; at a pace it never runs ahead of the wall clock times the pace (it waits for it), so
+/// a paced run is the same run as at max speed, event for event, only slower.
 /// </summary>
 public static class EmulationRunner
 {
@@ -37,10 +39,11 @@ public static class EmulationRunner
         var workload = WorkloadSpec.Parse(spec.Workload, spec.BaseDirectory);
         Directory.CreateDirectory(outDir);
 
-        var config = ConfigurationFactory.ParseString(RuntimeOverrides(pace, seed, journalPath)).WithFallback(spec.Config);
+        var config = ConfigurationFactory.ParseString(RuntimeOverrides(seed, journalPath)).WithFallback(spec.Config);
         var system = ActorSystem.Create("polca", config);
         var timeseriesPath = Path.Combine(outDir, "timeseries.csv");
         var wall = Stopwatch.StartNew();
+        var pacing = new PacedClock(system.VirtualTime!, wall, pace);
         var interrupted = false;
         try
         {
@@ -50,7 +53,7 @@ public static class EmulationRunner
             var setup = BuildWorld(spec, sku, model, perf, workload, system, aggregator, failure, duration, seed, pace);
             var datacenter = system.ActorOf(Props.Create(() => new DatacenterActor(setup)), "datacenter");
             var warmup = TimeSpan.FromSeconds(setup.Started.WarmupS);
-            var probe = system.ActorOf(Props.Create(() => new LagProbe(TimeSpan.FromMilliseconds(100), warmup)), "lag-probe");
+            var probe = system.ActorOf(Props.Create(() => new LagProbe(TimeSpan.FromMilliseconds(100), warmup, pacing.WallTicks)), "lag-probe");
             var refs = Await(system, datacenter.Ask<WorldRefs>(GetWorldRefs.Instance));
             var end = duration.Ticks;
             while (system.Clock.Elapsed.Ticks < end && failure.First is null)
@@ -62,7 +65,7 @@ public static class EmulationRunner
                 }
 
                 var target = Math.Min(end, (system.Clock.Elapsed.Ticks / options.ProgressEvery.Ticks + 1) * options.ProgressEvery.Ticks);
-                RunTo(system, target, cancellation);
+                pacing.RunTo(target, cancellation);
                 if (options.OnProgress is { } report)
                     report(Await(system, refs.Recorder.Ask<RunProgress>(GetProgress.Instance)), new RunClock(wall.Elapsed, pace, duration));
             }
@@ -76,7 +79,7 @@ public static class EmulationRunner
                 pace is null ? 0 : lag.P99Ms, interrupted);
             Await(system, refs.Recorder.Ask<RunRecorded>(new CompleteRun(completed)));
             if (failure.First is { } late) throw new EmulationFailedException(late);
-            var audit = system.VirtualTime is null ? null : Audit(system, datacenter, refs, aggregator);
+            var audit = Audit(system, datacenter, refs, aggregator);
             timeseries.Complete();
 
             var summary = aggregator.Summary();
@@ -97,8 +100,8 @@ public static class EmulationRunner
         }
     }
 
-    // Virtual time only: the system stands still, so every node's energy is taken at the same instant and every request
-    // actor alive is one in flight. A broken invariant fails the run.
+    // The system stands still (virtual time), so every node's energy is taken at the same instant and every request actor
+    // alive is one in flight. A broken invariant fails the run.
     private static RunAudit Audit(ActorSystem system, IActorRef datacenter, WorldRefs refs, RunAggregator aggregator)
     {
         var entries = new List<Power.EnergyAuditEntry>();
@@ -118,13 +121,12 @@ public static class EmulationRunner
         return new RunAudit(entries.Count, EnergyAudit.Kwh(facility), alive, inFlight);
     }
 
-    private static string RuntimeOverrides(double? pace, long seed, string journalPath)
+    private static string RuntimeOverrides(long seed, string journalPath)
     {
-        var inv = CultureInfo.InvariantCulture;
-        var clock = pace is null
-            ? "polca.clock { mode = virtual, virtual-advance = manual }\npolca.actor.deterministic = on"
-            : string.Format(inv, "polca.clock {{ mode = real-time, pace = {0} }}", pace.Value);
-        return string.Format(inv, "{0}\npolca.random.seed = {1}\npolca.persistence.journal.plugin = sqlite\npolca.persistence.snapshot-store.plugin = sqlite\npolca.persistence.sqlite.path = \"{2}\"",
+        // Paced or not, the runner advances the virtual clock itself (PacedClock).
+        const string clock = "polca.clock { mode = virtual, virtual-advance = manual }\npolca.actor.deterministic = on";
+        return string.Format(CultureInfo.InvariantCulture,
+            "{0}\npolca.random.seed = {1}\npolca.persistence.journal.plugin = sqlite\npolca.persistence.snapshot-store.plugin = sqlite\npolca.persistence.sqlite.path = \"{2}\"",
             clock, seed, journalPath.Replace("\\", "\\\\"));
     }
 
@@ -166,20 +168,9 @@ public static class EmulationRunner
     /// <summary>Row names A..Z, then AA, AB, ...</summary>
     public static string RowName(int index) => index < 26 ? ((char)('A' + index)).ToString() : RowName(index / 26 - 1) + (char)('A' + index % 26);
 
-    private static void RunTo(ActorSystem system, long targetTicks, CancellationToken cancellation)
-    {
-        if (system.VirtualTime is { } virtualTime)
-        {
-            virtualTime.RunUntil(() => cancellation.IsCancellationRequested, system.Clock.Start + TimeSpan.FromTicks(targetTicks));
-            return;
-        }
-
-        while (system.Clock.Elapsed.Ticks < targetTicks && !cancellation.IsCancellationRequested) Thread.Sleep(10);
-    }
-
     private static T Await<T>(ActorSystem system, Task<T> task)
     {
-        if (system.VirtualTime is { } virtualTime) virtualTime.RunUntil(() => task.IsCompleted, system.Clock.Now);
+        system.VirtualTime!.RunUntil(() => task.IsCompleted, system.Clock.Now);
         return task.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
     }
 }

@@ -3,9 +3,10 @@ using Polca.Actors;
 namespace Polca.Datacenter.Telemetry;
 
 /// <summary>
-/// Measures how far the emulation runs behind its clock: a timer due every period; the lag is how late it is handled
-/// (zero in virtual time, where the clock waits for the actors). Samples before the warm-up's end (the world being
-/// built and warming up while the wall clock already runs) are kept apart.
+/// Measures how far the emulation runs behind the wall clock: a timer due every period; the lag is how far the reference
+/// (the wall clock times the pace, in emulated ticks) is past the timer's due time when it is handled (zero at max speed,
+/// where the reference is the emulated clock itself). Samples before the warm-up's end (the world being built and warming
+/// up while the wall clock already runs) are kept apart.
 /// </summary>
 public sealed class LagProbe : UntypedActor
 {
@@ -13,13 +14,18 @@ public sealed class LagProbe : UntypedActor
     private readonly LatencyHistogram _lagMs = new();
     private readonly LatencyHistogram _warmupLagMs = new();
     private readonly long _warmupTicks;
+    private readonly Func<long> _referenceTicks;
     private long _due;
 
-    /// <summary>A probe with a timer every <paramref name="period"/>; samples due before <paramref name="warmup"/> are counted apart.</summary>
-    public LagProbe(TimeSpan period, TimeSpan warmup)
+    /// <summary>
+    /// A probe with a timer every <paramref name="period"/>, measuring against <paramref name="referenceTicks"/> (emulated
+    /// ticks the wall clock stands at); samples due before <paramref name="warmup"/> are counted apart.
+    /// </summary>
+    public LagProbe(TimeSpan period, TimeSpan warmup, Func<long> referenceTicks)
     {
         _period = period;
         _warmupTicks = warmup.Ticks;
+        _referenceTicks = referenceTicks;
     }
 
     /// <inheritdoc />
@@ -31,7 +37,7 @@ public sealed class LagProbe : UntypedActor
         switch (message)
         {
             case ProbeTick:
-                var lag = Math.Max(0, (Context.System.Clock.Elapsed.Ticks - _due) / (double)TimeSpan.TicksPerMillisecond);
+                var lag = Math.Max(0, (_referenceTicks() - _due) / (double)TimeSpan.TicksPerMillisecond);
                 (_due < _warmupTicks ? _warmupLagMs : _lagMs).Add(lag);
                 Arm();
                 break;

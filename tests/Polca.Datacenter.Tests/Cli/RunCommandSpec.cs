@@ -94,6 +94,25 @@ public sealed class RunCommandSpec : IDisposable
         Assert.NotEqual(summaryA.GetProperty("requests").GetRawText(), Summary(Path.Combine(_dir, "c")).GetProperty("requests").GetRawText());
     }
 
+    [Fact]
+    public void A_paced_run_is_the_same_run_as_at_max_speed()
+    {
+        // 90 emulated seconds at pace 900: about 0.1 s of wall time. Pacing only decides when the events happen on the
+        // wall clock, never which or in what order.
+        var scenario = Write("small.conf", SmallScenario);
+        var paced = Polca("run", scenario, "--out", Path.Combine(_dir, "paced"), "--duration", "90s", "--pace", "900", "--quiet");
+        var fast = Polca("run", scenario, "--out", Path.Combine(_dir, "fast"), "--duration", "90s", "--max-speed", "--quiet");
+        Assert.True(paced.Code == 0 && fast.Code == 0, paced.Err + fast.Err);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "fast", "timeseries.csv")), File.ReadAllBytes(Path.Combine(_dir, "paced", "timeseries.csv")));
+        var pacedSummary = Summary(Path.Combine(_dir, "paced"));
+        var fastSummary = Summary(Path.Combine(_dir, "fast"));
+        Assert.Equal(fastSummary.GetProperty("requests").GetRawText(), pacedSummary.GetProperty("requests").GetRawText());
+        Assert.Equal(fastSummary.GetProperty("power").GetRawText(), pacedSummary.GetProperty("power").GetRawText());
+        Assert.Equal(900, pacedSummary.GetProperty("pace").GetProperty("target").GetDouble());
+        // Never ahead of the wall clock: 90 emulated seconds at pace 900 take at least 0.1 s.
+        Assert.True(pacedSummary.GetProperty("wall_s").GetDouble() >= 0.1, pacedSummary.GetRawText());
+    }
+
     private static JsonElement Summary(string dir) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json"))).RootElement;
 
     [Theory]
