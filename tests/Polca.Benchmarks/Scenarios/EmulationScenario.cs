@@ -6,7 +6,7 @@ namespace Polca.Benchmarks;
 /// <summary>
 /// The emulator at scale: scale-1k runs scenarios/scale-1k-servers.conf at --max-speed (target: one emulated hour in at most
 /// 60 s of wall time, memory under 4 GB); scale-100k runs scenarios/scale-100k-gpus.conf at pace 1.0 (target: p99 lag of
-/// the emulated clock behind the wall clock at most 100 ms).
+/// the emulated clock behind the wall clock at most 100 ms). Both report the collector's pauses, which dominate the lag.
 /// </summary>
 internal static class EmulationScenario
 {
@@ -25,6 +25,10 @@ internal static class EmulationScenario
             if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var gcBefore = GC.CollectionCount(0);
+            var gen1Before = GC.CollectionCount(1);
+            var gen2Before = GC.CollectionCount(2);
+            var pauseBefore = GC.GetTotalPauseDuration();
+            using var gcPauses = new GcPauseListener();
             var wall = Stopwatch.StartNew();
             var result = EmulationRunner.Run(spec, new RunOptions
             {
@@ -37,12 +41,21 @@ internal static class EmulationScenario
             wall.Stop();
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var collections = GC.CollectionCount(0) - gcBefore;
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
             var s = result.Summary;
             using var process = Process.GetCurrentProcess();
             Result.Print(name, ("emulated_s", s.EmulatedS), ("wall_s", wall.Elapsed.TotalSeconds), ("speedup", s.EmulatedS / wall.Elapsed.TotalSeconds),
                 ("servers", s.Servers), ("gpus", s.Gpus), ("requests", s.Requests.Arrived), ("requests_per_wall_s", s.Requests.Arrived / wall.Elapsed.TotalSeconds),
-                ("lag_p99_ms", s.Pace.LagP99Ms), ("allocated_bytes_per_request", allocated / (double)Math.Max(1, s.Requests.Arrived)), ("gen0_collections", collections), ("peak_working_set_mb", process.PeakWorkingSet64 / 1048576.0),
+                ("lag_p99_ms", s.Pace.LagP99Ms), ("allocated_bytes_per_request", allocated / (double)Math.Max(1, s.Requests.Arrived)), ("gen0_collections", collections),
+                ("gen1_collections", GC.CollectionCount(1) - gen1Before), ("gen2_collections", GC.CollectionCount(2) - gen2Before), ("gc_pause_s", pause.TotalSeconds),
+                ("gc_pause_max_ms", gcPauses.Pauses.Select(p => p.Ms).DefaultIfEmpty(0).Max()), ("peak_working_set_mb", process.PeakWorkingSet64 / 1048576.0),
                 ("journal_mb", new FileInfo(result.JournalPath).Length / 1048576.0));
+            foreach (var group in gcPauses.Pauses.GroupBy(p => p.Generation).Where(g => g.Key >= 0).OrderBy(g => g.Key))
+            {
+                var ms = group.Select(p => p.Ms).Order().ToList();
+                Console.WriteLine($"  gc pauses, gen{group.Key}: {ms.Count}, median {ms[ms.Count / 2]:0} ms, max {ms[^1]:0} ms, total {ms.Sum() / 1000:0.0} s");
+            }
+
             Directory.Delete(outDir, recursive: true);
         }
 
