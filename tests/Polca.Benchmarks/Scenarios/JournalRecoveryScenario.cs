@@ -147,6 +147,8 @@ internal static class JournalRecoveryScenario
         var countdown = new RecoveryCountdown(actors, eventsPerActor);
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcsBefore = GC.CollectionCount(0);
 
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < actors; i++)
@@ -156,6 +158,8 @@ internal static class JournalRecoveryScenario
         }
         await countdown.Done.Task.WaitAsync(TimeSpan.FromMinutes(10)).ConfigureAwait(false);
         stopwatch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gcs = GC.CollectionCount(0) - gcsBefore;
 
         var total = actors * eventsPerActor;
         var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -168,7 +172,16 @@ internal static class JournalRecoveryScenario
         {
             // Summed over replays; with many actors they overlap (and wait for connections), so only the single one is a split.
             if (actors == 1) values.Add(("journal_replay_s", JournalBackend.LastJournal!.ReplayTime.TotalSeconds));
+            if (JournalBackend.LastJournal!.Inner is Polca.Persistence.Sqlite.SqliteJournal sqlite)
+            {
+                // Coalesced replays: how many passes served the actors' replays, and how many replays joined a running pass.
+                values.Add(("replay_passes", sqlite.ReplayPasses));
+                values.Add(("replays_joined", sqlite.ReplayJoins));
+            }
             values.Add(("alloc_bytes_per_event", (GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)total));
+            // CPU time of the whole process over the run (both cores busy: about twice the seconds) and gen0 collections.
+            values.Add(("cpu_s", cpu.TotalSeconds));
+            values.Add(("gen0_collections", gcs));
         }
         Result.Print("journal-recovery", [.. values]);
         await system.Terminate().ConfigureAwait(false);
