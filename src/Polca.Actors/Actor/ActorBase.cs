@@ -71,6 +71,22 @@ public abstract class ActorBase
     /// <summary>The actor's own behaviour (its Receive method) as a delegate, made once.</summary>
     internal Receive OwnReceive => _ownReceive ??= Receive;
 
+    /// <summary>
+    /// Runs the actor's own behaviour on a message as <see cref="AroundReceive"/> would, without making the delegate when
+    /// the type does not override AroundReceive (most actors live and die with their own behaviour).
+    /// </summary>
+    internal bool ReceiveOwn(object message)
+    {
+        if (_aroundReceive == AroundReceiveUnknown)
+            _aroundReceive = AroundReceiveOverridden.IsOverridden(GetType()) ? AroundReceiveCustom : AroundReceivePlain;
+        return _aroundReceive == AroundReceivePlain ? Receive(message) : AroundReceive(OwnReceive, message);
+    }
+
+    private const byte AroundReceiveUnknown = 0;
+    private const byte AroundReceivePlain = 1;
+    private const byte AroundReceiveCustom = 2;
+    private byte _aroundReceive;
+
     internal void UnhandledInternal(object message) => Unhandled(message);
 
     /// <summary>Runs <paramref name="receive"/> (the behaviour in force) on a message; extensions such as event sourcing override it to intercept messages.</summary>

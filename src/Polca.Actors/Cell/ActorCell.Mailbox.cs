@@ -257,16 +257,16 @@ internal sealed partial class ActorCell
         for (var i = envelopes.Count - 1; i >= 0; i--) _front[_frontCount++] = envelopes[i];
     }
 
-    /// <summary>Marks the mailbox closed and returns every queued user message (they become dead letters).</summary>
-    private List<Envelope> CloseMailbox()
+    /// <summary>Marks the mailbox closed and returns every queued user message (they become dead letters); null when none was queued.</summary>
+    private List<Envelope>? CloseMailbox()
     {
-        var left = new List<Envelope>();
-        while (TryDequeue(out var e)) left.Add(e);
+        List<Envelope>? left = null;
+        while (TryDequeue(out var e)) (left ??= []).Add(e);
         lock (this)
         {
             _state = StateTerminated;
             for (var chunk = _inHead; chunk is not null; chunk = chunk.Next)
-                for (var i = 0; i < chunk.Count; i++) left.Add(chunk.Items[i]);
+                for (var i = 0; i < chunk.Count; i++) (left ??= []).Add(chunk.Items[i]);
             _inHead = _inTail = null;
             _inTotal = 0;
         }

@@ -112,7 +112,7 @@ internal sealed partial class ActorCell
         var stashed = _extras?.Stash?.TakeAll();
         var left = CloseMailbox();
         if (stashed is not null) foreach (var e in stashed) SendToDeadLetters(e);
-        foreach (var e in left) SendToDeadLetters(e);
+        if (left is not null) foreach (var e in left) SendToDeadLetters(e);
         TellWatchersWeDied();
         _actor = null;
         _current = default;

@@ -95,7 +95,7 @@ internal sealed partial class ActorCell : IUntypedActorContext, IThreadPoolWorkI
     {
         var actor = _actor!;
         var stack = _extras?.BehaviorStack;
-        var handled = actor.AroundReceive(stack is { Count: > 0 } ? stack[^1] : actor.OwnReceive, message);
+        var handled = stack is { Count: > 0 } ? actor.AroundReceive(stack[^1], message) : actor.ReceiveOwn(message);
         if (!handled) actor.UnhandledInternal(message);
     }
 

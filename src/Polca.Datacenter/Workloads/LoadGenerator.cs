@@ -9,12 +9,13 @@ namespace Polca.Datacenter.Workloads;
 public sealed class LoadGenerator : UntypedActor
 {
     private readonly IArrivalSource _source;
-    private readonly IReadOnlyList<(IActorRef Row, int High, int Low)> _rows;
+    private readonly IActorRef[] _rows;
+    // Running totals of the rows' servers per class: row i takes the picks in [cumulative[i - 1], cumulative[i]).
+    private readonly int[] _cumulativeHigh;
+    private readonly int[] _cumulativeLow;
     private readonly IActorRef _recorder;
     private readonly long _endTicks;
     private readonly Random _routing;
-    private readonly int _totalHigh;
-    private readonly int _totalLow;
     private ArrivalSpec _next;
     private bool _hasNext;
     private long _nextId;
@@ -26,12 +27,12 @@ public sealed class LoadGenerator : UntypedActor
     public LoadGenerator(IArrivalSource source, IReadOnlyList<(IActorRef Row, int High, int Low)> rows, IActorRef recorder, long endTicks, Random routing)
     {
         _source = source;
-        _rows = rows;
+        _rows = rows.Select(r => r.Row).ToArray();
+        _cumulativeHigh = Cumulative(rows.Select(r => r.High));
+        _cumulativeLow = Cumulative(rows.Select(r => r.Low));
         _recorder = recorder;
         _endTicks = endTicks;
         _routing = routing;
-        _totalHigh = rows.Sum(r => r.High);
-        _totalLow = rows.Sum(r => r.Low);
     }
 
     private long Now => Context.System.Clock.Elapsed.Ticks;
@@ -88,16 +89,21 @@ public sealed class LoadGenerator : UntypedActor
 
     private IActorRef PickRow(RequestPriority priority)
     {
-        var total = priority == RequestPriority.High ? _totalHigh : _totalLow;
-        if (total == 0 || _rows.Count == 1) return _rows[0].Row;
+        var cumulative = priority == RequestPriority.High ? _cumulativeHigh : _cumulativeLow;
+        var total = cumulative[^1];
+        if (total == 0 || _rows.Length == 1) return _rows[0];
+        // The first row whose running total exceeds the pick (rows with no server of the class are never chosen).
         var pick = _routing.Next(total);
-        foreach (var (row, high, low) in _rows)
-        {
-            pick -= priority == RequestPriority.High ? high : low;
-            if (pick < 0) return row;
-        }
+        var index = Array.BinarySearch(cumulative, pick + 1);
+        if (index < 0) index = ~index;
+        while (index > 0 && cumulative[index - 1] == pick + 1) index--;
+        return _rows[index];
+    }
 
-        return _rows[^1].Row;
+    private static int[] Cumulative(IEnumerable<int> counts)
+    {
+        var sum = 0;
+        return counts.Select(count => sum += count).ToArray();
     }
 
     private void ScheduleNext()

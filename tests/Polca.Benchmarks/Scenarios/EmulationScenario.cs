@@ -6,7 +6,8 @@ namespace Polca.Benchmarks;
 /// <summary>
 /// The emulator at scale: scale-1k runs scenarios/scale-1k-servers.conf at --max-speed (target: one emulated hour in at most
 /// 60 s of wall time, memory under 4 GB); scale-100k runs scenarios/scale-100k-gpus.conf at pace 1.0 (target: p99 lag of
-/// the emulated clock behind the wall clock at most 100 ms). Both report the collector's pauses, which dominate the lag.
+/// the emulated clock behind the wall clock at most 100 ms). Both print the collector's pauses per generation (they
+/// dominate the lag); <c>--allocations</c> adds a sampled census of what the run allocated, by type.
 /// </summary>
 internal static class EmulationScenario
 {
@@ -18,6 +19,7 @@ internal static class EmulationScenario
     {
         var duration = Option(args, "--duration") is { } d ? Polca.Hocon.ConfigurationFactory.ParseString($"d = {d}").GetTimeSpan("d") : (TimeSpan?)null;
         var runs = Option(args, "--runs") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var census = args.Contains("--allocations");
         var spec = ScenarioSpec.Load(RepoFile(scenario));
         for (var run = 0; run < runs; run++)
         {
@@ -29,6 +31,7 @@ internal static class EmulationScenario
             var gen2Before = GC.CollectionCount(2);
             var pauseBefore = GC.GetTotalPauseDuration();
             using var gcPauses = new GcPauseListener();
+            using var allocations = census ? new AllocationCensus() : null;
             var wall = Stopwatch.StartNew();
             var result = EmulationRunner.Run(spec, new RunOptions
             {
@@ -54,6 +57,13 @@ internal static class EmulationScenario
             {
                 var ms = group.Select(p => p.Ms).Order().ToList();
                 Console.WriteLine($"  gc pauses, gen{group.Key}: {ms.Count}, median {ms[ms.Count / 2]:0} ms, max {ms[^1]:0} ms, total {ms.Sum() / 1000:0.0} s");
+            }
+
+            if (allocations is not null)
+            {
+                // Sampled, so only the larger entries are meaningful.
+                foreach (var (type, bytes) in allocations.ByType().Take(20))
+                    Console.WriteLine($"  allocated {bytes / (double)Math.Max(1, s.Requests.Arrived),6:0} B per request  {type}");
             }
 
             Directory.Delete(outDir, recursive: true);
