@@ -19,41 +19,22 @@ internal sealed class SqliteReaderPool(SqliteStorage storage) : IDisposable
     /// Runs <paramref name="read"/> in a read transaction on a pooled session. SQLite errors become
     /// <see cref="JournalStorageException"/>s naming the file; a session that failed is closed, not reused.
     /// </summary>
-    public T Run<T>(Func<SqliteReadSession, T> read)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        SqliteReadSession? session = null;
-        try
-        {
-            session = _idle.TryTake(out var idle) ? idle : new SqliteReadSession(storage);
-            session.Begin();
-            var result = read(session);
-            session.End();
-            Return(session);
-            session = null;
-            return result;
-        }
-        catch (SqliteException e)
-        {
-            throw storage.Failure("cannot be read", e);
-        }
-        finally
-        {
-            session?.Dispose();
-        }
-    }
+    public T Run<T>(Func<SqliteReadSession, T> read) => RunOnSession(read, inTransaction: true);
 
     /// <summary>
     /// Runs <paramref name="read"/> on a pooled session outside any transaction: each statement sees the newest
     /// commit (e.g. PRAGMA data_version, to learn whether anything was committed since). Errors as in <see cref="Run{T}"/>.
     /// </summary>
-    public T RunOutsideTransaction<T>(Func<SqliteReadSession, T> read)
+    public T RunOutsideTransaction<T>(Func<SqliteReadSession, T> read) => RunOnSession(read, inTransaction: false);
+
+    private T RunOnSession<T>(Func<SqliteReadSession, T> read, bool inTransaction)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         SqliteReadSession? session = null;
         try
         {
             session = _idle.TryTake(out var idle) ? idle : new SqliteReadSession(storage);
+            if (inTransaction) session.Begin();
             var result = read(session);
             session.End();
             Return(session);
