@@ -32,8 +32,9 @@ public sealed class RunCommand : ICliCommand
           report.html      one self-contained page of charts (no network needed)
 
         --out DIR        output folder (default runs/NAME-yyyyMMdd-HHmmss); it must not hold a run already
-        --pace X         emulated seconds per wall second on the real clock (1 = real time)
-        --max-speed      virtual time, as fast as possible (the default unless the scenario sets a pace)
+        --pace X         emulated seconds per wall second (1 = real time): the same run as at max speed,
+                         held back so that it never runs ahead of the wall clock
+        --max-speed      as fast as possible (the default unless the scenario sets a pace)
         --duration T     emulated time to run, e.g. 90s, 30m, 2h, 1d (default: the scenario's)
         --seed N         seed of every random stream (default: the scenario's); same seed, same run
         --quiet          no progress lines
