@@ -122,8 +122,10 @@ internal sealed partial class ActorCell
     {
         lock (this)
         {
-            if (_children is not null && _children.TryGetValue(child.Path.Name, out var c) && c.Equals(child))
-                _children.Remove(child.Path.Name);
+            // One look-up: remove by name, and put back the rare other incarnation under that name (it takes the slot
+            // just freed, so the children's order is unchanged).
+            if (_children is not null && _children.Remove(child.Path.Name, out var c) && !c.Equals(child))
+                _children.Add(child.Path.Name, c);
         }
         _extras?.ChildrenToDie?.Remove(child);
         _extras?.RestartStats?.Remove(child);
