@@ -11,6 +11,7 @@ public abstract class ActorBase
     {
         _cell = ActorCell.Constructing ?? throw new ActorInitializationException(null,
             $"{GetType().Name} was created with 'new'; actors are created with ActorOf(Props.Create(...))");
+        _aroundReceiveOverridden = AroundReceiveOverridden.IsOverridden(GetType());
     }
 
     /// <summary>This actor's context.</summary>
@@ -67,6 +68,7 @@ public abstract class ActorBase
     internal SupervisorStrategy SupervisorStrategyInternal => _supervisorStrategy ??= SupervisorStrategy();
 
     private Receive? _ownReceive;
+    private readonly bool _aroundReceiveOverridden;
 
     /// <summary>The actor's own behaviour (its Receive method) as a delegate, made once.</summary>
     internal Receive OwnReceive => _ownReceive ??= Receive;
@@ -75,17 +77,7 @@ public abstract class ActorBase
     /// Runs the actor's own behaviour on a message as <see cref="AroundReceive"/> would, without making the delegate when
     /// the type does not override AroundReceive (most actors live and die with their own behaviour).
     /// </summary>
-    internal bool ReceiveOwn(object message)
-    {
-        if (_aroundReceive == AroundReceiveUnknown)
-            _aroundReceive = AroundReceiveOverridden.IsOverridden(GetType()) ? AroundReceiveCustom : AroundReceivePlain;
-        return _aroundReceive == AroundReceivePlain ? Receive(message) : AroundReceive(OwnReceive, message);
-    }
-
-    private const byte AroundReceiveUnknown = 0;
-    private const byte AroundReceivePlain = 1;
-    private const byte AroundReceiveCustom = 2;
-    private byte _aroundReceive;
+    internal bool ReceiveOwn(object message) => _aroundReceiveOverridden ? AroundReceive(OwnReceive, message) : Receive(message);
 
     internal void UnhandledInternal(object message) => Unhandled(message);
 

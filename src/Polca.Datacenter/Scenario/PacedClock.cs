@@ -48,7 +48,7 @@ internal sealed class PacedClock
             var next = _time.NextTimerDue is { } due ? (due - start).Ticks : long.MaxValue;
             if (to == targetTicks || next <= to)
             {
-                if (to > now || next <= to) _time.RunUntil(() => cancellation.IsCancellationRequested, start + TimeSpan.FromTicks(Math.Max(to, now)));
+                _time.RunUntil(() => cancellation.IsCancellationRequested, start + TimeSpan.FromTicks(to));
                 continue;
             }
 

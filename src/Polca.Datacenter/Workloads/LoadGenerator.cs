@@ -94,10 +94,15 @@ public sealed class LoadGenerator : UntypedActor
         if (total == 0 || _rows.Length == 1) return _rows[0];
         // The first row whose running total exceeds the pick (rows with no server of the class are never chosen).
         var pick = _routing.Next(total);
-        var index = Array.BinarySearch(cumulative, pick + 1);
-        if (index < 0) index = ~index;
-        while (index > 0 && cumulative[index - 1] == pick + 1) index--;
-        return _rows[index];
+        int low = 0, high = cumulative.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (cumulative[middle] > pick) high = middle;
+            else low = middle + 1;
+        }
+
+        return _rows[low];
     }
 
     private static int[] Cumulative(IEnumerable<int> counts)
