@@ -11,7 +11,6 @@ public abstract class ActorBase
     {
         _cell = ActorCell.Constructing ?? throw new ActorInitializationException(null,
             $"{GetType().Name} was created with 'new'; actors are created with ActorOf(Props.Create(...))");
-        _aroundReceiveOverridden = AroundReceiveOverridden.IsOverridden(GetType());
     }
 
     /// <summary>This actor's context.</summary>
@@ -68,7 +67,8 @@ public abstract class ActorBase
     internal SupervisorStrategy SupervisorStrategyInternal => _supervisorStrategy ??= SupervisorStrategy();
 
     private Receive? _ownReceive;
-    private readonly bool _aroundReceiveOverridden;
+    // Learnt at the first message (actors that never get one never pay for the look-up).
+    private bool? _aroundReceiveOverridden;
 
     /// <summary>The actor's own behaviour (its Receive method) as a delegate, made once.</summary>
     internal Receive OwnReceive => _ownReceive ??= Receive;
@@ -77,7 +77,8 @@ public abstract class ActorBase
     /// Runs the actor's own behaviour on a message as <see cref="AroundReceive"/> would, without making the delegate when
     /// the type does not override AroundReceive (most actors live and die with their own behaviour).
     /// </summary>
-    internal bool ReceiveOwn(object message) => _aroundReceiveOverridden ? AroundReceive(OwnReceive, message) : Receive(message);
+    internal bool ReceiveOwn(object message) =>
+        (_aroundReceiveOverridden ??= AroundReceiveOverridden.IsOverridden(GetType())) ? AroundReceive(OwnReceive, message) : Receive(message);
 
     internal void UnhandledInternal(object message) => Unhandled(message);
 
