@@ -8,7 +8,8 @@ namespace Polca.Persistence.Postgres;
 
 /// <summary>
 /// A journal in PostgreSQL with Akka.Persistence.Sql's table shape (journal, tag table). A write batch is one
-/// transaction written with binary COPY; a replay is one streamed SELECT; queries read in keyset pages.
+/// transaction written with binary COPY; replays and highest sequence numbers asked for together are read together
+/// (see <see cref="PostgresReplayCoalescer"/>); queries read in keyset pages.
 /// </summary>
 /// <remarks>
 /// Writes from every journal on the same table are serialized by a transaction-level advisory lock, so that the global
@@ -31,14 +32,12 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
     private readonly ConcurrentDictionary<string, long> _knownHighest = new(StringComparer.Ordinal);
+    private readonly PostgresReplayCoalescer _replays;
+    private readonly PostgresHighestCoalescer _highest;
 
     private readonly string _allocateSql;
-    private readonly string _highestPerIdSql;
     private readonly string _copyJournalSql;
     private readonly string _copyTagsSql;
-    private readonly string _replayTagsSql;
-    private readonly string _replaySql;
-    private readonly string _highestSql;
     private readonly string[] _deleteSql;
     private readonly string _byPersistenceIdSql;
     private readonly string _byTagSql;
@@ -69,19 +68,16 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         _ownsDataSource = ownsDataSource;
         _sql = new PostgresSql(settings);
         _server = settings.DescribeServer();
+        _replays = new PostgresReplayCoalescer(dataSource, _server, _sql);
+        _highest = new PostgresHighestCoalescer(dataSource, _server, _sql);
 
         var j = _sql.Journal;
         var t = _sql.Tags;
         const string eventColumns = "j.ordering, j.persistence_id, j.sequence_number, j.created, j.manifest, j.payload, j.writer_uuid";
 
         _allocateSql = "SELECT setval(pg_get_serial_sequence($1, 'ordering'), nextval(pg_get_serial_sequence($1, 'ordering')) + $2 - 1)";
-        _highestPerIdSql = $"SELECT u.id, (SELECT max(j.sequence_number) FROM {j} j WHERE j.persistence_id = u.id) FROM unnest($1::text[]) AS u(id)";
         _copyJournalSql = $"COPY {j} (ordering, persistence_id, sequence_number, created, deleted, manifest, payload, writer_uuid) FROM STDIN (FORMAT BINARY)";
         _copyTagsSql = $"COPY {t} (ordering_id, tag, persistence_id, sequence_nr) FROM STDIN (FORMAT BINARY)";
-        _replayTagsSql = $"SELECT sequence_nr, tag FROM {t} WHERE persistence_id = $1 AND sequence_nr >= $2 AND sequence_nr <= $3 ORDER BY sequence_nr, ctid";
-        _replaySql = $"SELECT sequence_number, created, manifest, payload, writer_uuid FROM {j} " +
-                     "WHERE persistence_id = $1 AND sequence_number >= $2 AND sequence_number <= $3 AND NOT deleted ORDER BY sequence_number LIMIT $4";
-        _highestSql = $"SELECT COALESCE(max(sequence_number), 0) FROM {j} WHERE persistence_id = $1";
         _deleteSql =
         [
             $"DELETE FROM {t} WHERE persistence_id = $1 AND sequence_nr <= $2",
@@ -98,6 +94,12 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         _allTagsSql = TagsOfPage(t, _allSql);
         _persistenceIdsSql = $"SELECT persistence_id, min(ordering) AS first FROM {j} GROUP BY persistence_id HAVING min(ordering) > $1 ORDER BY first LIMIT $2";
     }
+
+    /// <summary>How many passes have served replays (tests check that concurrent replays shared one).</summary>
+    internal int ReplayPasses => _replays.Passes;
+
+    /// <summary>How many batches have read highest sequence numbers.</summary>
+    internal int HighestReads => _highest.Passes;
 
     /// <summary>The settings this journal was created with.</summary>
     public PostgresJournalSettings Settings { get; }
@@ -172,9 +174,9 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         long firstOrdering;
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            batch.BatchCommands.Add(Command("SELECT pg_advisory_xact_lock($1)", _sql.WriteLockKey));
-            if (unknown.Count > 0) batch.BatchCommands.Add(Command(_highestPerIdSql, (object)unknown.ToArray()));
-            batch.BatchCommands.Add(Command(_allocateSql, _sql.JournalRegclass, eventCount));
+            batch.BatchCommands.Add(PostgresSql.Command("SELECT pg_advisory_xact_lock($1)", _sql.WriteLockKey));
+            if (unknown.Count > 0) batch.BatchCommands.Add(PostgresSql.Command(_sql.HighestPerIdSql, (object)unknown.ToArray()));
+            batch.BatchCommands.Add(PostgresSql.Command(_allocateSql, _sql.JournalRegclass, eventCount));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (unknown.Count > 0)
             {
@@ -295,25 +297,7 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         ArgumentNullException.ThrowIfNull(recoveryCallback);
         if (max <= 0 || fromSequenceNr > toSequenceNr) return;
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-
-        await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(_replayTagsSql, persistenceId, fromSequenceNr, toSequenceNr));
-        batch.BatchCommands.Add(Command(_replaySql, persistenceId, fromSequenceNr, toSequenceNr, max));
-        await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-
-        var tagsBySequenceNr = await ReadTagsAsync(reader, cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var sequenceNr = reader.GetInt64(0);
-            var created = reader.GetInt64(1);
-            var manifest = reader.GetString(2);
-            var payload = reader.GetFieldValue<byte[]>(3);
-            var writer = reader.GetString(4);
-            IReadOnlyList<string> tags = tagsBySequenceNr is not null && tagsBySequenceNr.TryGetValue(sequenceNr, out var found) ? found : NoTags;
-            recoveryCallback(new Persistent(payload, sequenceNr, persistenceId, manifest, false, writer, PostgresSql.FromTicks(created), tags));
-        }
+        await _replays.Replay(new ReplayRequest(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -321,11 +305,7 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
     {
         ArgumentNullException.ThrowIfNull(persistenceId);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_highestSql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = persistenceId });
-        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        var highest = result is long value ? value : 0;
+        var highest = await _highest.ReadHighest(persistenceId).WaitAsync(cancellationToken).ConfigureAwait(false);
         Remember(persistenceId, highest);
         return highest;
     }
@@ -339,7 +319,7 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            foreach (var sql in _deleteSql) batch.BatchCommands.Add(Command(sql, persistenceId, toSequenceNr));
+            foreach (var sql in _deleteSql) batch.BatchCommands.Add(PostgresSql.Command(sql, persistenceId, toSequenceNr));
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -428,10 +408,10 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         var page = new List<StoredEvent>();
         await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(tagsSql, parameters));
-        batch.BatchCommands.Add(Command(sql, parameters));
+        batch.BatchCommands.Add(PostgresSql.Command(tagsSql, parameters));
+        batch.BatchCommands.Add(PostgresSql.Command(sql, parameters));
         await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-        var tagsByOrdering = await ReadTagsAsync(reader, cancellationToken).ConfigureAwait(false);
+        var tagsByOrdering = await PostgresSql.ReadTagsAsync(reader, cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -446,20 +426,6 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
             page.Add(new StoredEvent(ordering, new Persistent(payload, sequenceNr, persistenceId, manifest, false, writer, PostgresSql.FromTicks(created), tags)));
         }
         return page;
-    }
-
-    /// <summary>Reads a result set of (key, tag) rows into lists per key, or null when it is empty.</summary>
-    private static async Task<Dictionary<long, List<string>>?> ReadTagsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        Dictionary<long, List<string>>? tags = null;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            tags ??= [];
-            var key = reader.GetInt64(0);
-            if (!tags.TryGetValue(key, out var list)) tags[key] = list = [];
-            list.Add(reader.GetString(1));
-        }
-        return tags;
     }
 
     /// <summary>The query of the tags (ordering_id, tag, in the order written) of the events a page query returns.</summary>
@@ -480,13 +446,6 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         {
             _initLock.Release();
         }
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
-        return command;
     }
 
     /// <summary>Null when the write can be stored, else why it is rejected alone.</summary>

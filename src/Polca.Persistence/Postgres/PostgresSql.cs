@@ -20,7 +20,11 @@ internal sealed class PostgresSql
         Snapshots = $"{Schema}.{Quote(settings.SnapshotTable)}";
         JournalRegclass = Journal;
         WriteLockKey = StableHash($"polca-journal-write:{settings.Schema}.{settings.JournalTable}");
+        HighestPerIdSql = $"SELECT u.id, (SELECT max(j.sequence_number) FROM {Journal} j WHERE j.persistence_id = u.id) FROM unnest($1::text[]) AS u(id)";
     }
+
+    /// <summary>The query of the highest sequence number (null when none) of each id of the text array $1: rows (id, highest).</summary>
+    public string HighestPerIdSql { get; }
 
     /// <summary>The quoted schema name.</summary>
     public string Schema { get; }
@@ -112,6 +116,28 @@ internal sealed class PostgresSql
         {
             throw new PostgresConnectionException($"Cannot connect to PostgreSQL at {server}: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>A batch command of <paramref name="sql"/> with positional parameters.</summary>
+    public static NpgsqlBatchCommand Command(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
+        return command;
+    }
+
+    /// <summary>Reads a result set of (key, tag) rows into lists per key, or null when it is empty.</summary>
+    public static async Task<Dictionary<long, List<string>>?> ReadTagsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        Dictionary<long, List<string>>? tags = null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tags ??= [];
+            var key = reader.GetInt64(0);
+            if (!tags.TryGetValue(key, out var list)) tags[key] = list = [];
+            list.Add(reader.GetString(1));
+        }
+        return tags;
     }
 
     /// <summary>Host, port, database and user of a connection string, never the password.</summary>

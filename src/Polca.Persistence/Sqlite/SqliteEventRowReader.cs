@@ -7,7 +7,7 @@ namespace Polca.Persistence.Sqlite;
 /// writer_uuid, tags) into events. Strings that repeat from row to row are decoded once, and consecutive events with
 /// the same tags share one read-only tag list, so a replay allocates little beyond the events and their payloads.
 /// </summary>
-internal sealed class SqliteEventRowReader(SqliteStatement statement)
+internal sealed class SqliteEventRowReader(SqliteStatement statement) : IReplayRow
 {
     /// <summary>The columns, in the order this reader expects them.</summary>
     public const string Columns = "ordering, persistence_id, sequence_number, created, manifest, payload, writer_uuid, tags";

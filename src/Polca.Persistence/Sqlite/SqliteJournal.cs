@@ -113,7 +113,7 @@ public sealed class SqliteJournal : AsyncWriteJournal, IEventLog
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         if (max <= 0 || toSequenceNr < fromSequenceNr) return;
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _replays.Replay(new SqliteReplayRequest(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken))
+        await _replays.Replay(new ReplayRequest(persistenceId, fromSequenceNr, toSequenceNr, max, recoveryCallback, cancellationToken))
             .ConfigureAwait(false);
     }
 

@@ -13,7 +13,7 @@ internal sealed class SqliteReplayBlockGroup(long block)
     public long WantedEvents { get; private set; }
 
     /// <summary>The requests with events in the block (a request appears once).</summary>
-    public List<SqliteReplayRequest> Requests { get; } = [];
+    public List<ReplayRequest> Requests { get; } = [];
 
     /// <summary>Adds what <paramref name="need"/> wants of this block.</summary>
     public void Add(SqliteReplayBlock need)

@@ -43,10 +43,10 @@ internal sealed class SqliteReplayPass
     /// Serves <paramref name="requests"/> (open, with valid bounds). After each block, <paramref name="admit"/> may hand
     /// over more requests (or null), which are served from then on in the same snapshot.
     /// </summary>
-    public void Serve(List<SqliteReplayRequest> requests, Func<List<SqliteReplayRequest>?> admit)
+    public void Serve(List<ReplayRequest> requests, Func<List<ReplayRequest>?> admit)
     {
         var plan = new SortedDictionary<long, SqliteReplayBlockGroup>();
-        var byId = new Dictionary<string, List<SqliteReplayRequest>>(requests.Count, StringComparer.Ordinal);
+        var byId = new Dictionary<string, List<ReplayRequest>>(requests.Count, StringComparer.Ordinal);
         foreach (var request in requests)
         {
             Register(byId, request);
@@ -65,11 +65,11 @@ internal sealed class SqliteReplayPass
     /// Reads for <paramref name="newcomers"/> alone the blocks up to <paramref name="servedUpTo"/> (already passed),
     /// then plans their later blocks into <paramref name="plan"/> and registers them for the rows of the blocks to come.
     /// </summary>
-    private void Admit(List<SqliteReplayRequest> newcomers, long servedUpTo, SortedDictionary<long, SqliteReplayBlockGroup> plan,
-        Dictionary<string, List<SqliteReplayRequest>> byId)
+    private void Admit(List<ReplayRequest> newcomers, long servedUpTo, SortedDictionary<long, SqliteReplayBlockGroup> plan,
+        Dictionary<string, List<ReplayRequest>> byId)
     {
         var catchUp = new SortedDictionary<long, SqliteReplayBlockGroup>();
-        var catchUpById = new Dictionary<string, List<SqliteReplayRequest>>(newcomers.Count, StringComparer.Ordinal);
+        var catchUpById = new Dictionary<string, List<ReplayRequest>>(newcomers.Count, StringComparer.Ordinal);
         foreach (var request in newcomers)
         {
             Register(catchUpById, request);
@@ -79,7 +79,7 @@ internal sealed class SqliteReplayPass
         foreach (var request in newcomers) Register(byId, request);
     }
 
-    private static void Register(Dictionary<string, List<SqliteReplayRequest>> byId, SqliteReplayRequest request)
+    private static void Register(Dictionary<string, List<ReplayRequest>> byId, ReplayRequest request)
     {
         if (!byId.TryGetValue(request.PersistenceId, out var sameId)) byId.Add(request.PersistenceId, sameId = []);
         sameId.Add(request);
@@ -90,7 +90,7 @@ internal sealed class SqliteReplayPass
     /// <paramref name="passed"/> those up to <paramref name="servedUpTo"/>, each with an estimate of how many events
     /// of the request it holds (from the next block's first sequence number).
     /// </summary>
-    private void PlanBlocks(SqliteReplayRequest request, SortedDictionary<long, SqliteReplayBlockGroup> plan,
+    private void PlanBlocks(ReplayRequest request, SortedDictionary<long, SqliteReplayBlockGroup> plan,
         SortedDictionary<long, SqliteReplayBlockGroup>? passed, long servedUpTo)
     {
         void Add(SqliteReplayBlock need)
@@ -126,7 +126,7 @@ internal sealed class SqliteReplayPass
     }
 
     /// <summary>About how many events of <paramref name="request"/> a block holds whose sequence numbers run from <paramref name="first"/> to at most <paramref name="last"/>.</summary>
-    private long Estimate(SqliteReplayRequest request, long first, long last)
+    private long Estimate(ReplayRequest request, long first, long last)
     {
         var low = Math.Max(first, request.FromSequenceNr);
         var high = Math.Min(last, request.ToSequenceNr);
@@ -134,7 +134,7 @@ internal sealed class SqliteReplayPass
         return high - low >= _blockSize ? _blockSize : high - low + 1;
     }
 
-    private void ServeBlock(SqliteReplayBlockGroup group, Dictionary<string, List<SqliteReplayRequest>> byId)
+    private void ServeBlock(SqliteReplayBlockGroup group, Dictionary<string, List<ReplayRequest>> byId)
     {
         if (group.WantedEvents * ScanFraction >= _blockSize)
         {
@@ -145,7 +145,7 @@ internal sealed class SqliteReplayPass
     }
 
     /// <summary>Reads <paramref name="block"/> in ordering order from <paramref name="firstOrdering"/> to its end, handing each live row to the requests of its id that want it.</summary>
-    private void ScanBlock(long block, long firstOrdering, Dictionary<string, List<SqliteReplayRequest>> byId)
+    private void ScanBlock(long block, long firstOrdering, Dictionary<string, List<ReplayRequest>> byId)
     {
         var idsBySpan = byId.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> idChars = stackalloc char[StackIdChars];
@@ -157,7 +157,7 @@ internal sealed class SqliteReplayPass
                 if (_scan.Int64(BlockColumn) != block) break;
                 if (_scan.Int64(DeletedColumn) != 0) continue;
                 var idBytes = _scan.Bytes(IdColumn);
-                List<SqliteReplayRequest>? sameId;
+                List<ReplayRequest>? sameId;
                 if (idBytes.Length <= StackIdChars)
                 {
                     var length = Encoding.UTF8.GetChars(idBytes, idChars);
@@ -179,7 +179,7 @@ internal sealed class SqliteReplayPass
     }
 
     /// <summary>Reads <paramref name="request"/>'s events in <paramref name="block"/> through the index, in sequence order.</summary>
-    private void ReadBlockOf(long block, SqliteReplayRequest request)
+    private void ReadBlockOf(long block, ReplayRequest request)
     {
         if (!request.IsOpen) return;
         _events.Bind(1, block);

@@ -178,6 +178,12 @@ internal static class JournalRecoveryScenario
                 values.Add(("replay_passes", sqlite.ReplayPasses));
                 values.Add(("replays_joined", sqlite.ReplayJoins));
             }
+            else if (JournalBackend.LastJournal!.Inner is Polca.Persistence.Postgres.PostgresJournal postgres)
+            {
+                // Coalesced replays and highest sequence number reads: how many passes and batches served the actors.
+                values.Add(("replay_passes", postgres.ReplayPasses));
+                values.Add(("highest_reads", postgres.HighestReads));
+            }
             values.Add(("alloc_bytes_per_event", (GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)total));
             // CPU time of the whole process over the run (both cores busy: about twice the seconds) and gen0 collections.
             values.Add(("cpu_s", cpu.TotalSeconds));

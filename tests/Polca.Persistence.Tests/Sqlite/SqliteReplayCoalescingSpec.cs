@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Polca.Persistence.Sqlite;
+using Polca.Persistence.Tests.Services;
 using static Polca.Persistence.Tests.Conformance.JournalTestData;
 
 namespace Polca.Persistence.Tests.Sqlite;
@@ -41,7 +42,7 @@ public sealed class SqliteReplayCoalescingSpec : IAsyncLifetime
     {
         await OpenAndWriteAsync(blockShift);
         await Journal.DeleteMessagesToAsync("c4", 3);
-        using var held = new PassHold(heldAt: 30);
+        using var held = new ReplayPassHold(heldAt: 30);
 
         var first = Replay("heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
         await held.Entered;
@@ -66,7 +67,7 @@ public sealed class SqliteReplayCoalescingSpec : IAsyncLifetime
     public async Task Replays_arriving_after_a_write_wait_for_the_next_pass_and_see_the_write()
     {
         await OpenAndWriteAsync(2);
-        using var held = new PassHold(heldAt: 30);
+        using var held = new ReplayPassHold(heldAt: 30);
 
         var first = Replay("heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
         await held.Entered;
@@ -87,7 +88,7 @@ public sealed class SqliteReplayCoalescingSpec : IAsyncLifetime
     public async Task A_cancelled_or_failing_replay_in_a_pass_fails_alone()
     {
         await OpenAndWriteAsync(2);
-        using var held = new PassHold(heldAt: 30);
+        using var held = new ReplayPassHold(heldAt: 30);
         using var cancellation = new CancellationTokenSource();
 
         var first = Replay("heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
@@ -145,24 +146,4 @@ public sealed class SqliteReplayCoalescingSpec : IAsyncLifetime
     }
 
     private static List<long> Sequence(long from, long to) => [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(n => (long)n)];
-
-    /// <summary>A replay callback that, at one event, signals that the pass is running and blocks it until released.</summary>
-    private sealed class PassHold(long heldAt) : IDisposable
-    {
-        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ManualResetEventSlim _release = new();
-
-        public Task Entered => _entered.Task;
-
-        public void Callback(Persistent e)
-        {
-            if (e.SequenceNr != heldAt) return;
-            _entered.SetResult();
-            _release.Wait();
-        }
-
-        public void Release() => _release.Set();
-
-        public void Dispose() => _release.Dispose();
-    }
 }

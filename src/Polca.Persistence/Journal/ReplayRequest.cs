@@ -1,11 +1,11 @@
-namespace Polca.Persistence.Sqlite;
+namespace Polca.Persistence;
 
 /// <summary>
-/// One replay served by a pass of <see cref="SqliteReplayCoalescer"/>: its persistence id and bounds, the callback
-/// that receives its events, how many it has had, and its outcome (a failure of its own ends it alone).
+/// One replay served by a pass of a replay coalescer: its persistence id and bounds, the callback that receives its
+/// events, how many it has had, and its outcome (a failure of its own ends it alone).
 /// </summary>
-internal sealed class SqliteReplayRequest(string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
-    Action<Persistent> recoveryCallback, CancellationToken cancellationToken)
+internal sealed class ReplayRequest(string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
+    Action<Persistent> recoveryCallback, CancellationToken cancellationToken) : ICoalescedRequest
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,19 +43,23 @@ internal sealed class SqliteReplayRequest(string persistenceId, long fromSequenc
     public bool Wants(long sequenceNr) => IsOpen && sequenceNr >= FromSequenceNr && sequenceNr <= ToSequenceNr;
 
     /// <summary>Hands the current row to the callback; a callback that throws (or a cancellation) fails this replay alone.</summary>
-    public void Deliver(SqliteEventRowReader rows)
+    public void Deliver<TRow>(TRow row) where TRow : IReplayRow
     {
         try
         {
             if ((Delivered & 1023) == 0) CancellationToken.ThrowIfCancellationRequested();
             Delivered++;
-            RecoveryCallback(rows.ReadPersistent(PersistenceId));
+            RecoveryCallback(row.ReadPersistent(PersistenceId));
         }
         catch (Exception e)
         {
             Failure = e;
         }
     }
+
+    /// <summary>The requests of <paramref name="requests"/> that want events: not cancelled (those fail now), max above 0, from not above to.</summary>
+    public static List<ReplayRequest> Open(List<ReplayRequest> requests) =>
+        requests.FindAll(r => !r.CancelIfRequested() && r.Max > 0 && r.ToSequenceNr >= r.FromSequenceNr);
 
     /// <summary>Fails the replay now if it was cancelled before it started; true when it was.</summary>
     public bool CancelIfRequested()
@@ -65,10 +69,10 @@ internal sealed class SqliteReplayRequest(string persistenceId, long fromSequenc
         return true;
     }
 
-    /// <summary>Completes the replay: with its own failure, else <paramref name="passFailure"/> (the whole pass failed), else successfully.</summary>
-    public void Finish(Exception? passFailure)
+    /// <summary>Completes the replay: with its own failure, else <paramref name="batchFailure"/> (the whole pass failed), else successfully.</summary>
+    public void Finish(Exception? batchFailure)
     {
-        var failure = Failure ?? passFailure;
+        var failure = Failure ?? batchFailure;
         if (failure is null) _completion.TrySetResult();
         else if (failure is OperationCanceledException && CancellationToken.IsCancellationRequested) _completion.TrySetCanceled(CancellationToken);
         else _completion.TrySetException(failure);
