@@ -26,7 +26,7 @@ internal sealed class JournalActor : ActorBase
     private int _writing;
 
     /// <summary>Replayed events per message to the recovering actor.</summary>
-    private const int ReplayChunk = 256;
+    private const int ReplayChunk = 32;
 
     /// <summary>A request with its writes serialized (null where serialization rejected the write, with the cause in Rejections).</summary>
     private sealed record Prepared(WriteMessages Request, AtomicWrite?[] Writes, Exception?[]? Rejections, int Events);

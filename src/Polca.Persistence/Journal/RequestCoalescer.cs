@@ -12,7 +12,7 @@ namespace Polca.Persistence;
 /// requests: no waiting on the clock. Each request is finished after its batch: with its own outcome, or with the batch's
 /// failure when serving threw.
 /// </remarks>
-internal abstract class RequestCoalescer<TRequest> where TRequest : ICoalescedRequest
+internal abstract class RequestCoalescer<TRequest>(Func<Task>? upstreamBatch = null) where TRequest : ICoalescedRequest
 {
     /// <summary>At most this many turns of the thread pool are left to bring more requests before a batch starts.</summary>
     private const int MaxGatherTurns = 64;
@@ -22,10 +22,14 @@ internal abstract class RequestCoalescer<TRequest> where TRequest : ICoalescedRe
 
     private readonly ConcurrentQueue<TRequest> _pending = new();
     private int _running;
+    private TaskCompletionSource? _batch;
     private int _passes;
 
     /// <summary>How many batches have been served (tests check that concurrent requests shared one).</summary>
     public int Passes => Volatile.Read(ref _passes);
+
+    /// <summary>Completes when the batch being served, if any, has finished all its requests.</summary>
+    public Task CurrentBatch => Volatile.Read(ref _batch)?.Task ?? Task.CompletedTask;
 
     /// <summary>True when requests wait for the next batch.</summary>
     protected bool HasPending => !_pending.IsEmpty;
@@ -66,6 +70,8 @@ internal abstract class RequestCoalescer<TRequest> where TRequest : ICoalescedRe
                 continue;
             }
             Interlocked.Increment(ref _passes);
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _batch, done);
             Exception? failure = null;
             try
             {
@@ -76,18 +82,27 @@ internal abstract class RequestCoalescer<TRequest> where TRequest : ICoalescedRe
                 failure = e;
             }
             foreach (var request in batch) request.Finish(failure);
+            Volatile.Write(ref _batch, null);
+            done.SetResult();
         }
     }
 
     /// <summary>Lets the work already queued on the thread pool run first, until a few turns in a row bring no request.</summary>
     private async Task GatherAsync()
     {
-        var quiet = 0;
-        for (var turn = 0; turn < MaxGatherTurns && quiet < QuietTurns; turn++)
+        while (true)
         {
-            var queued = _pending.Count;
-            await Task.Yield();
-            quiet = _pending.Count == queued ? quiet + 1 : 0;
+            // Callers of an upstream coalescer come here next (recovering actors replay once they have their highest
+            // sequence numbers): its batch in progress brings a burst of requests when it finishes.
+            if (upstreamBatch is not null) await upstreamBatch().ConfigureAwait(false);
+            var quiet = 0;
+            for (var turn = 0; turn < MaxGatherTurns && quiet < QuietTurns; turn++)
+            {
+                var queued = _pending.Count;
+                await Task.Yield();
+                quiet = _pending.Count == queued ? quiet + 1 : 0;
+            }
+            if (upstreamBatch is null || upstreamBatch().IsCompleted) return;
         }
     }
 }

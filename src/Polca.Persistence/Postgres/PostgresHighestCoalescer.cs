@@ -6,7 +6,7 @@ namespace Polca.Persistence.Postgres;
 /// Reads highest sequence numbers in batches: reads asked for while a batch runs wait for the next one, which reads
 /// all their streams in one query (recovering actors each read theirs just before they replay).
 /// </summary>
-internal sealed class PostgresHighestCoalescer : RequestCoalescer<PostgresHighestRequest>
+internal sealed class PostgresHighestCoalescer : RequestCoalescer<CoalescedRead<string, long>>
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _server;
@@ -23,18 +23,18 @@ internal sealed class PostgresHighestCoalescer : RequestCoalescer<PostgresHighes
     /// <summary>The highest sequence number of <paramref name="persistenceId"/> (0 when it has no rows), read in the next batch.</summary>
     public Task<long> ReadHighest(string persistenceId)
     {
-        var request = new PostgresHighestRequest(persistenceId);
+        var request = new CoalescedRead<string, long>(persistenceId);
         Enqueue(request);
         return request.Completion;
     }
 
     /// <inheritdoc />
-    protected override async Task ServeAsync(List<PostgresHighestRequest> batch)
+    protected override async Task ServeAsync(List<CoalescedRead<string, long>> batch)
     {
-        var byId = new Dictionary<string, List<PostgresHighestRequest>>(batch.Count, StringComparer.Ordinal);
+        var byId = new Dictionary<string, List<CoalescedRead<string, long>>>(batch.Count, StringComparer.Ordinal);
         foreach (var request in batch)
         {
-            if (!byId.TryGetValue(request.PersistenceId, out var sameId)) byId.Add(request.PersistenceId, sameId = []);
+            if (!byId.TryGetValue(request.Query, out var sameId)) byId.Add(request.Query, sameId = []);
             sameId.Add(request);
         }
         await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, CancellationToken.None).ConfigureAwait(false);
@@ -44,7 +44,7 @@ internal sealed class PostgresHighestCoalescer : RequestCoalescer<PostgresHighes
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
             var highest = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
-            foreach (var request in byId[reader.GetString(0)]) request.Highest = highest;
+            foreach (var request in byId[reader.GetString(0)]) request.Result = highest;
         }
     }
 }

@@ -68,8 +68,8 @@ public sealed class PostgresJournal : AsyncWriteJournal, IEventLog
         _ownsDataSource = ownsDataSource;
         _sql = new PostgresSql(settings);
         _server = settings.DescribeServer();
-        _replays = new PostgresReplayCoalescer(dataSource, _server, _sql);
         _highest = new PostgresHighestCoalescer(dataSource, _server, _sql);
+        _replays = new PostgresReplayCoalescer(dataSource, _server, _sql, () => _highest.CurrentBatch);
 
         var j = _sql.Journal;
         var t = _sql.Tags;

@@ -31,8 +31,12 @@ internal sealed class PostgresReplayCoalescer : RequestCoalescer<ReplayRequest>
     private readonly string _scanTagsSql;
     private readonly string _scanSql;
 
-    /// <summary>Creates the coalescer for the tables of <paramref name="sql"/>, reading through <paramref name="dataSource"/>.</summary>
-    public PostgresReplayCoalescer(NpgsqlDataSource dataSource, string server, PostgresSql sql)
+    /// <summary>
+    /// Creates the coalescer for the tables of <paramref name="sql"/>, reading through <paramref name="dataSource"/>; a pass
+    /// waits for the batch <paramref name="upstreamBatch"/> gives, if any (the highest sequence numbers being read).
+    /// </summary>
+    public PostgresReplayCoalescer(NpgsqlDataSource dataSource, string server, PostgresSql sql, Func<Task>? upstreamBatch = null)
+        : base(upstreamBatch)
     {
         _dataSource = dataSource;
         _server = server;

@@ -5,7 +5,7 @@ namespace Polca.Persistence.Postgres;
 
 /// <summary>
 /// A snapshot store in PostgreSQL with Akka.Persistence.Sql's table shape: one row per (persistence id, sequence number),
-/// timestamps stored as UTC ticks, states as BYTEA.
+/// timestamps stored as UTC ticks, states as BYTEA. Loads asked for together are read together (see <see cref="PostgresSnapshotLoadCoalescer"/>).
 /// </summary>
 public sealed class PostgresSnapshotStore : SnapshotStore
 {
@@ -16,7 +16,7 @@ public sealed class PostgresSnapshotStore : SnapshotStore
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
-    private readonly string _loadSql;
+    private readonly PostgresSnapshotLoadCoalescer _loads;
     private readonly string _saveSql;
     private readonly string _deleteOneSql;
     private readonly string _deleteManySql;
@@ -45,7 +45,7 @@ public sealed class PostgresSnapshotStore : SnapshotStore
 
         var s = _sql.Snapshots;
         const string criteria = "persistence_id = $1 AND sequence_number <= $2 AND created <= $3 AND sequence_number >= $4 AND created >= $5";
-        _loadSql = $"SELECT sequence_number, created, manifest, snapshot FROM {s} WHERE {criteria} ORDER BY sequence_number DESC LIMIT 1";
+        _loads = new PostgresSnapshotLoadCoalescer(dataSource, _server, _sql);
         _saveSql = $"INSERT INTO {s} (persistence_id, sequence_number, created, manifest, snapshot) VALUES ($1, $2, $3, $4, $5) " +
                    "ON CONFLICT (persistence_id, sequence_number) DO UPDATE SET created = EXCLUDED.created, manifest = EXCLUDED.manifest, snapshot = EXCLUDED.snapshot";
         _deleteOneSql = $"DELETE FROM {s} WHERE persistence_id = $1 AND sequence_number = $2";
@@ -67,16 +67,7 @@ public sealed class PostgresSnapshotStore : SnapshotStore
         ArgumentNullException.ThrowIfNull(persistenceId);
         ArgumentNullException.ThrowIfNull(criteria);
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_loadSql, connection);
-        AddCriteria(command, persistenceId, criteria);
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-        var sequenceNr = reader.GetInt64(0);
-        var created = reader.GetInt64(1);
-        var manifest = reader.GetString(2);
-        var payload = reader.GetFieldValue<byte[]>(3);
-        return new StoredSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, PostgresSql.FromTicks(created)), manifest, payload);
+        return await _loads.Load(persistenceId, criteria).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

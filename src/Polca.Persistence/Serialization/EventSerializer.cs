@@ -14,7 +14,10 @@ public sealed class EventSerializer
     private readonly ConcurrentDictionary<Type, string> _manifests = new();
     private readonly ConcurrentDictionary<string, Type> _types = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IEventUpcaster> _upcasters = new(StringComparer.Ordinal);
-    private readonly List<IEventAdapter> _adapters = [];
+    private readonly Lock _adaptersLock = new();
+
+    /// <summary>The adapters in registration order; replaced whole on registration, so reads take no lock.</summary>
+    private volatile IEventAdapter[] _adapters = [];
 
     /// <summary>Creates a serializer; references in events are written as paths and resolved through <paramref name="system"/>.</summary>
     public EventSerializer(ActorSystem? system = null)
@@ -56,7 +59,8 @@ public sealed class EventSerializer
     /// <summary>Adds an event adapter, consulted in registration order.</summary>
     public EventSerializer RegisterAdapter(IEventAdapter adapter)
     {
-        lock (_adapters) _adapters.Add(adapter);
+        ArgumentNullException.ThrowIfNull(adapter);
+        lock (_adaptersLock) _adapters = [.. _adapters, adapter];
         return this;
     }
 
@@ -69,33 +73,21 @@ public sealed class EventSerializer
     /// <summary>The form of a domain event that is stored (after adapters).</summary>
     public object ToJournal(object domainEvent)
     {
-        lock (_adapters)
-        {
-            foreach (var adapter in _adapters)
-                if (adapter.Handles(domainEvent)) return adapter.ToJournal(domainEvent);
-        }
+        foreach (var adapter in _adapters)
+            if (adapter.Handles(domainEvent)) return adapter.ToJournal(domainEvent);
         return domainEvent;
     }
 
     /// <summary>True when event adapters are registered (replay then consults them).</summary>
-    public bool HasAdapters
-    {
-        get
-        {
-            lock (_adapters) return _adapters.Count > 0;
-        }
-    }
+    public bool HasAdapters => _adapters.Length > 0;
 
     /// <summary>The domain events a stored event stands for (after adapters).</summary>
     public IReadOnlyList<object> FromJournal(object storedEvent, string manifest)
     {
-        lock (_adapters)
+        foreach (var adapter in _adapters)
         {
-            foreach (var adapter in _adapters)
-            {
-                var events = adapter.FromJournal(storedEvent, manifest);
-                if (events.Count != 1 || !ReferenceEquals(events[0], storedEvent)) return events;
-            }
+            var events = adapter.FromJournal(storedEvent, manifest);
+            if (events.Count != 1 || !ReferenceEquals(events[0], storedEvent)) return events;
         }
         return [storedEvent];
     }

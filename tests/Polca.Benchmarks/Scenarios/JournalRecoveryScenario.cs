@@ -69,6 +69,7 @@ internal static class JournalRecoveryScenario
 
         var prepare = Stopwatch.StartNew();
         await PrepareAsync(backend, singleEvents, actors, eventsPerActor, options.Interleave).ConfigureAwait(false);
+        await backend.SettleAsync().ConfigureAwait(false);
         Console.WriteLine($"prepared {singleEvents + (long)actors * eventsPerActor} events in {prepare.Elapsed.TotalSeconds:F1} s");
 
         var singleRates = new List<double>();

@@ -36,6 +36,34 @@ public sealed class PostgresSnapshotStoreSpec
     }
 
     [PostgresFact]
+    public async Task Loads_asked_for_together_each_get_their_own_snapshot()
+    {
+        await using var schema = await PostgresTestSchema.CreateAsync();
+        await using var store = new PostgresSnapshotStore(schema.Settings);
+        for (var i = 0; i < 20; i++)
+        {
+            await store.SaveAsync(Snapshot($"s{i}", 10, 1, (byte)i));
+            await store.SaveAsync(Snapshot($"s{i}", 20 + i, 2, (byte)(100 + i)));
+        }
+
+        var loads = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => store.LoadAsync($"s{i}", SnapshotSelectionCriteria.Latest))
+            .Append(store.LoadAsync("s3", new SnapshotSelectionCriteria(15, DateTimeOffset.MaxValue)))
+            .Append(store.LoadAsync("s4", new SnapshotSelectionCriteria(long.MaxValue, T0.AddMinutes(1.5))))
+            .Append(store.LoadAsync("s5", new SnapshotSelectionCriteria(long.MaxValue, DateTimeOffset.MaxValue, MinSequenceNr: 26)))
+            .Append(store.LoadAsync("nobody", SnapshotSelectionCriteria.Latest)));
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(new SnapshotMetadata($"s{i}", 20 + i, T0.AddMinutes(2)), loads[i]?.Metadata);
+            Assert.Equal(new[] { (byte)(100 + i), (byte)(100 + i) }, loads[i]!.Payload);
+        }
+        Assert.Equal([3, 3], loads[20]?.Payload);
+        Assert.Equal(10, loads[21]?.Metadata.SequenceNr);
+        Assert.Null(loads[22]);
+        Assert.Null(loads[23]);
+    }
+
+    [PostgresFact]
     public async Task Saving_the_same_sequence_number_replaces_the_snapshot()
     {
         await using var schema = await PostgresTestSchema.CreateAsync();
