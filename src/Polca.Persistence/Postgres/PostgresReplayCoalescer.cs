@@ -71,20 +71,20 @@ internal sealed class PostgresReplayCoalescer : RequestCoalescer<ReplayRequest>
         var requests = ReplayRequest.Open(batch);
         if (requests.Count == 0) return;
         await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, CancellationToken.None).ConfigureAwait(false);
+
+        // One snapshot for the bounds and the scans. No JIT: a replay streams rows with simple expressions, which
+        // compiling only delays. Custom plans, so that the planner sees the ids it scans for (a generic plan of a
+        // prepared statement would not hash the id array).
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead).ConfigureAwait(false);
+        var settings = connection.PostgreSqlVersion.Major >= 12 ? "SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan" : "SET LOCAL jit = off";
+        await using (var set = new NpgsqlCommand(settings, connection, transaction)) await set.ExecuteNonQueryAsync().ConfigureAwait(false);
         if (requests.Count == 1)
         {
-            await ReplayAloneAsync(connection, null, requests[0]).ConfigureAwait(false);
+            await ReplayAloneAsync(connection, transaction, requests[0]).ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
             return;
         }
 
-        // One snapshot for the bounds and the scans; custom plans, so that the planner sees the ids it scans for
-        // (a generic plan of a prepared statement would not hash the id array).
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead).ConfigureAwait(false);
-        if (connection.PostgreSqlVersion.Major >= 12)
-        {
-            await using var mode = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_custom_plan", connection, transaction);
-            await mode.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
         var groups = Group(await ReadBoundsAsync(connection, transaction, requests).ConfigureAwait(false));
         foreach (var group in groups)
         {
@@ -95,7 +95,7 @@ internal sealed class PostgresReplayCoalescer : RequestCoalescer<ReplayRequest>
     }
 
     /// <summary>Reads one replay through the index on (persistence_id, sequence_number), with its tags, in one round trip.</summary>
-    private async Task ReplayAloneAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ReplayRequest request)
+    private async Task ReplayAloneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReplayRequest request)
     {
         var row = new ReplayedRow();
         await using var batch = new NpgsqlBatch(connection, transaction);
