@@ -6,20 +6,12 @@ namespace Polca.Persistence.Postgres;
 /// Reads highest sequence numbers in batches: reads asked for while a batch runs wait for the next one, which reads
 /// all their streams in one query (recovering actors each read theirs just before they replay).
 /// </summary>
-internal sealed class PostgresHighestCoalescer : RequestCoalescer<CoalescedRead<string, long>>
+/// <param name="dataSource">The pool the batches read through.</param>
+/// <param name="server">The server, as error messages name it.</param>
+/// <param name="sql">The journal's tables.</param>
+internal sealed class PostgresHighestCoalescer(NpgsqlDataSource dataSource, string server, PostgresSql sql)
+    : PostgresRequestCoalescer<CoalescedRead<string, long>>(dataSource, server)
 {
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly string _server;
-    private readonly string _highestPerIdSql;
-
-    /// <summary>Creates the coalescer for the journal table of <paramref name="sql"/>, reading through <paramref name="dataSource"/>.</summary>
-    public PostgresHighestCoalescer(NpgsqlDataSource dataSource, string server, PostgresSql sql)
-    {
-        _dataSource = dataSource;
-        _server = server;
-        _highestPerIdSql = sql.HighestPerIdSql;
-    }
-
     /// <summary>The highest sequence number of <paramref name="persistenceId"/> (0 when it has no rows), read in the next batch.</summary>
     public Task<long> ReadHighest(string persistenceId)
     {
@@ -37,8 +29,8 @@ internal sealed class PostgresHighestCoalescer : RequestCoalescer<CoalescedRead<
             if (!byId.TryGetValue(request.Query, out var sameId)) byId.Add(request.Query, sameId = []);
             sameId.Add(request);
         }
-        await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, CancellationToken.None).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_highestPerIdSql, connection);
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql.HighestPerIdSql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = byId.Keys.ToArray() });
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))

@@ -16,15 +16,13 @@ namespace Polca.Persistence.Postgres;
 /// commit order under the journal's write lock, so ordering order is sequence order within an id. A replay whose
 /// callback throws, or that is cancelled, fails alone; a storage failure fails every replay of the pass.
 /// </remarks>
-internal sealed class PostgresReplayCoalescer : RequestCoalescer<ReplayRequest>
+internal sealed class PostgresReplayCoalescer : PostgresRequestCoalescer<ReplayRequest>
 {
     /// <summary>Replays are scanned together while they want at least 1/ScanFraction of the rows of their ordering range.</summary>
     private const int ScanFraction = 8;
 
     private static readonly string[] NoTags = [];
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly string _server;
     private readonly string _replayTagsSql;
     private readonly string _replaySql;
     private readonly string _boundsSql;
@@ -36,10 +34,8 @@ internal sealed class PostgresReplayCoalescer : RequestCoalescer<ReplayRequest>
     /// waits for the batch <paramref name="upstreamBatch"/> gives, if any (the highest sequence numbers being read).
     /// </summary>
     public PostgresReplayCoalescer(NpgsqlDataSource dataSource, string server, PostgresSql sql, Func<Task>? upstreamBatch = null)
-        : base(upstreamBatch)
+        : base(dataSource, server, upstreamBatch)
     {
-        _dataSource = dataSource;
-        _server = server;
         var j = sql.Journal;
         var t = sql.Tags;
         _replayTagsSql = $"SELECT sequence_nr, tag FROM {t} WHERE persistence_id = $1 AND sequence_nr >= $2 AND sequence_nr <= $3 ORDER BY sequence_nr, ctid";
@@ -70,7 +66,7 @@ internal sealed class PostgresReplayCoalescer : RequestCoalescer<ReplayRequest>
     {
         var requests = ReplayRequest.Open(batch);
         if (requests.Count == 0) return;
-        await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, CancellationToken.None).ConfigureAwait(false);
+        await using var connection = await OpenAsync().ConfigureAwait(false);
 
         // One snapshot for the bounds and the scans. No JIT: a replay streams rows with simple expressions, which
         // compiling only delays. Custom plans, so that the planner sees the ids it scans for (a generic plan of a

@@ -7,17 +7,14 @@ namespace Polca.Persistence.Postgres;
 /// Loads snapshots in batches: loads asked for while a batch runs wait for the next one, which finds the latest
 /// matching snapshot of each of them in one query (recovering actors each load theirs first), on one connection.
 /// </summary>
-internal sealed class PostgresSnapshotLoadCoalescer : RequestCoalescer<CoalescedRead<(string PersistenceId, SnapshotSelectionCriteria Criteria), StoredSnapshot?>>
+internal sealed class PostgresSnapshotLoadCoalescer : PostgresRequestCoalescer<CoalescedRead<(string PersistenceId, SnapshotSelectionCriteria Criteria), StoredSnapshot?>>
 {
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly string _server;
     private readonly string _loadManySql;
 
     /// <summary>Creates the coalescer for the snapshot table of <paramref name="sql"/>, reading through <paramref name="dataSource"/>.</summary>
     public PostgresSnapshotLoadCoalescer(NpgsqlDataSource dataSource, string server, PostgresSql sql)
+        : base(dataSource, server)
     {
-        _dataSource = dataSource;
-        _server = server;
         _loadManySql = "SELECT r.n, s.sequence_number, s.created, s.manifest, s.snapshot " +
                        "FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) WITH ORDINALITY " +
                        "AS r(id, max_sequence_nr, max_created, min_sequence_nr, min_created, n) " +
@@ -51,7 +48,7 @@ internal sealed class PostgresSnapshotLoadCoalescer : RequestCoalescer<Coalesced
             minSequenceNrs[i] = criteria.MinSequenceNr;
             minCreated[i] = criteria.MinTimestamp is { } min ? PostgresSql.ToTicks(min) : long.MinValue;
         }
-        await using var connection = await PostgresSql.OpenAsync(_dataSource, _server, CancellationToken.None).ConfigureAwait(false);
+        await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_loadManySql, connection);
         foreach (var values in new[] { (object)ids, maxSequenceNrs, maxCreated, minSequenceNrs, minCreated })
             command.Parameters.Add(new NpgsqlParameter { Value = values });

@@ -1,6 +1,7 @@
 using Polca.Persistence.Postgres;
 using Polca.Persistence.Tests.Services;
 using static Polca.Persistence.Tests.Conformance.JournalTestData;
+using static Polca.Persistence.Tests.Conformance.ReplayCoalescingCases;
 
 namespace Polca.Persistence.Tests.Postgres;
 
@@ -16,9 +17,6 @@ namespace Polca.Persistence.Tests.Postgres;
 /// </remarks>
 public sealed class PostgresReplayCoalescingSpec
 {
-    private const int Ids = 30;
-    private const int Rounds = 8;
-    private const int HeavyEvents = 20;
     private const int FillerEvents = 10_000;
 
     [PostgresFact]
@@ -59,25 +57,9 @@ public sealed class PostgresReplayCoalescingSpec
         await using var schema = await PostgresTestSchema.CreateAsync();
         await using var journal = new PostgresJournal(schema.Settings);
         var highest = await WriteAsync(journal);
-        using var held = new ReplayPassHold(heldAt: 30);
-        using var cancellation = new CancellationTokenSource();
 
-        var first = Replay(journal, "heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
-        await held.Entered;
-        var cancelled = Replay(journal, "c3", 1, long.MaxValue, long.MaxValue, cancellationToken: cancellation.Token);
-        var failing = Replay(journal, "c5", 1, long.MaxValue, long.MaxValue, e =>
-        {
-            if (e.SequenceNr == 2) throw new InvalidDataException("bad event");
-        });
-        var others = Enumerable.Range(0, Ids).Select(id => Replay(journal, $"c{id}", 1, long.MaxValue, long.MaxValue)).ToList();
-        await cancellation.CancelAsync();
-        held.Release();
+        await CancelledAndFailingReplaysFailAloneAsync(journal, highest);
 
-        await first;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        Assert.True(cancelled.IsCanceled);
-        await Assert.ThrowsAsync<InvalidDataException>(() => failing);
-        for (var id = 0; id < Ids; id++) Assert.Equal(Sequence(1, highest[id]), await others[id]);
         Assert.Equal(2, journal.ReplayPasses);
     }
 
@@ -124,49 +106,14 @@ public sealed class PostgresReplayCoalescingSpec
         Assert.Equal(highest.Append(0).Append(highest[3]), reads);
     }
 
-    /// <summary>
-    /// Writes the sparse stream's first event, <see cref="Rounds"/> rounds (20 events of "heavy", then 1 to 3 of each
-    /// light id), filler, the sparse stream's second event and 3 events of "far"; returns the light ids' highest.
-    /// </summary>
+    /// <summary>Writes the sparse stream's first event, the rounds, filler, the sparse stream's second event and 3 events of "far"; returns the light ids' highest.</summary>
     private static async Task<long[]> WriteAsync(PostgresJournal journal)
     {
-        var highest = new long[Ids];
         await WriteAllAsync(journal, [Write("sparse", 1)]);
-        for (var round = 0; round < Rounds; round++)
-        {
-            var writes = new List<AtomicWrite> { Write("heavy", round * HeavyEvents + 1, HeavyEvents) };
-            for (var id = 0; id < Ids; id++)
-            {
-                var count = 1 + ((id + round) % 3);
-                writes.Add(Write($"c{id}", highest[id] + 1, count));
-                highest[id] += count;
-            }
-            await WriteAllAsync(journal, writes);
-        }
+        var highest = await WriteRoundsAsync(journal);
         await WriteAllAsync(journal, [Write("filler", 1, FillerEvents)]);
         await WriteAllAsync(journal, [Write("sparse", 2), Write("far", 1, 3)]);
         return highest;
-    }
-
-    private static async Task WriteAllAsync(PostgresJournal journal, IReadOnlyList<AtomicWrite> writes)
-    {
-        var results = await journal.WriteMessagesAsync(writes);
-        Assert.All(results, r => Assert.Null(r));
-    }
-
-    /// <summary>Starts a replay whose events (checked for id and payload) are collected; <paramref name="callback"/> sees each first.</summary>
-    private static async Task<List<long>> Replay(PostgresJournal journal, string id, long from, long to, long max,
-        Action<Persistent>? callback = null, CancellationToken cancellationToken = default)
-    {
-        var sequenceNrs = new List<long>();
-        await journal.ReplayMessagesAsync(id, from, to, max, e =>
-        {
-            callback?.Invoke(e);
-            Assert.Equal(id, e.PersistenceId);
-            Assert.Equal(PayloadOf(id, e.SequenceNr), Assert.IsType<byte[]>(e.Payload));
-            sequenceNrs.Add(e.SequenceNr);
-        }, cancellationToken);
-        return sequenceNrs;
     }
 
     private static async Task<List<Persistent>> ReplayEvents(PostgresJournal journal, string id)
@@ -175,6 +122,4 @@ public sealed class PostgresReplayCoalescingSpec
         await journal.ReplayMessagesAsync(id, 1, long.MaxValue, long.MaxValue, events.Add);
         return events;
     }
-
-    private static List<long> Sequence(long from, long to) => [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(n => (long)n)];
 }

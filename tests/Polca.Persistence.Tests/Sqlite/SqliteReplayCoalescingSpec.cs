@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Polca.Persistence.Sqlite;
 using Polca.Persistence.Tests.Services;
+using Polca.Persistence.Tests.Conformance;
 using static Polca.Persistence.Tests.Conformance.JournalTestData;
+using static Polca.Persistence.Tests.Conformance.ReplayCoalescingCases;
 
 namespace Polca.Persistence.Tests.Sqlite;
 
@@ -11,11 +13,8 @@ namespace Polca.Persistence.Tests.Sqlite;
 /// </summary>
 public sealed class SqliteReplayCoalescingSpec : IAsyncLifetime
 {
-    private const int Ids = 30;
-    private const int Rounds = 8;
-
     private readonly SqliteTestFile _file = new();
-    private readonly long[] _highest = new long[Ids];
+    private long[] _highest = [];
     private SqliteJournal? _journal;
 
     private SqliteJournal Journal => _journal ?? throw new InvalidOperationException("no journal open");
@@ -88,62 +87,19 @@ public sealed class SqliteReplayCoalescingSpec : IAsyncLifetime
     public async Task A_cancelled_or_failing_replay_in_a_pass_fails_alone()
     {
         await OpenAndWriteAsync(2);
-        using var held = new ReplayPassHold(heldAt: 30);
-        using var cancellation = new CancellationTokenSource();
 
-        var first = Replay("heavy", 1, long.MaxValue, long.MaxValue, held.Callback);
-        await held.Entered;
-        var cancelled = Replay("c3", 1, long.MaxValue, long.MaxValue, cancellationToken: cancellation.Token);
-        var failing = Replay("c5", 1, long.MaxValue, long.MaxValue, e =>
-        {
-            if (e.SequenceNr == 2) throw new InvalidDataException("bad event");
-        });
-        var others = Enumerable.Range(0, Ids).Select(id => Replay($"c{id}", 1, long.MaxValue, long.MaxValue)).ToList();
-        await cancellation.CancelAsync();
-        held.Release();
+        await CancelledAndFailingReplaysFailAloneAsync(Journal, _highest);
 
-        await first;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        Assert.True(cancelled.IsCanceled);
-        await Assert.ThrowsAsync<InvalidDataException>(() => failing);
-        for (var id = 0; id < Ids; id++) Assert.Equal(Sequence(1, _highest[id]), await others[id]);
         Assert.Equal(1, Journal.ReplayPasses);
     }
 
-    private const int HeavyEvents = 20;
-
-    /// <summary>Opens a journal with blocks of 2^<paramref name="blockShift"/> and writes <see cref="Rounds"/> rounds: 20 events of "heavy", then 1 to 3 of each light id.</summary>
+    /// <summary>Opens a journal with blocks of 2^<paramref name="blockShift"/> and writes the rounds of <see cref="ReplayCoalescingCases"/>.</summary>
     private async Task OpenAndWriteAsync(int blockShift)
     {
         _journal = new SqliteJournal(new SqliteJournalSettings(_file.Path) { BlockShift = blockShift });
-        for (var round = 0; round < Rounds; round++)
-        {
-            var writes = new List<AtomicWrite> { Write("heavy", round * HeavyEvents + 1, HeavyEvents) };
-            for (var id = 0; id < Ids; id++)
-            {
-                var count = 1 + ((id + round) % 3);
-                writes.Add(Write($"c{id}", _highest[id] + 1, count));
-                _highest[id] += count;
-            }
-            var results = await Journal.WriteMessagesAsync(writes);
-            Assert.All(results, r => Assert.Null(r));
-        }
+        _highest = await WriteRoundsAsync(Journal);
     }
 
-    /// <summary>Starts a replay whose events (checked for id and payload) are collected; <paramref name="callback"/> sees each first.</summary>
-    private async Task<List<long>> Replay(string id, long from, long to, long max, Action<Persistent>? callback = null,
-        CancellationToken cancellationToken = default)
-    {
-        var sequenceNrs = new List<long>();
-        await Journal.ReplayMessagesAsync(id, from, to, max, e =>
-        {
-            callback?.Invoke(e);
-            Assert.Equal(id, e.PersistenceId);
-            Assert.Equal(PayloadOf(id, e.SequenceNr), Assert.IsType<byte[]>(e.Payload));
-            sequenceNrs.Add(e.SequenceNr);
-        }, cancellationToken);
-        return sequenceNrs;
-    }
-
-    private static List<long> Sequence(long from, long to) => [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(n => (long)n)];
+    private Task<List<long>> Replay(string id, long from, long to, long max, Action<Persistent>? callback = null) =>
+        ReplayCoalescingCases.Replay(Journal, id, from, to, max, callback);
 }
