@@ -72,8 +72,17 @@ internal sealed class PostgresReplayCoalescer : PostgresRequestCoalescer<ReplayR
         // compiling only delays. Custom plans, so that the planner sees the ids it scans for (a generic plan of a
         // prepared statement would not hash the id array).
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead).ConfigureAwait(false);
-        var settings = connection.PostgreSqlVersion.Major >= 12 ? "SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan" : "SET LOCAL jit = off";
-        await using (var set = new NpgsqlCommand(settings, connection, transaction)) await set.ExecuteNonQueryAsync().ConfigureAwait(false);
+        var settings = connection.PostgreSqlVersion.Major switch
+        {
+            >= 12 => "SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan",
+            11 => "SET LOCAL jit = off",
+            _ => null,
+        };
+        if (settings is not null)
+        {
+            await using var set = new NpgsqlCommand(settings, connection, transaction);
+            await set.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
         if (requests.Count == 1)
         {
             await ReplayAloneAsync(connection, transaction, requests[0]).ConfigureAwait(false);
