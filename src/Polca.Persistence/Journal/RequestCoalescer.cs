@@ -9,8 +9,10 @@ namespace Polca.Persistence;
 /// <remarks>
 /// Before a batch starts, the work already queued on the thread pool may run first (actors about to ask, such as
 /// recovering actors that have just read their highest sequence numbers), until a few turns in a row bring no more
-/// requests: no waiting on the clock. Each request is finished after its batch: with its own outcome, or with the batch's
-/// failure when serving threw.
+/// requests: no waiting on the clock. A coalescer whose callers come from another one (replays asked for once the
+/// highest sequence numbers are read) is given that one's <see cref="CurrentBatch"/>, and first waits for the batch in
+/// progress there, which brings a burst of requests when it finishes. Each request is finished after its batch: with
+/// its own outcome, or with the batch's failure when serving threw.
 /// </remarks>
 internal abstract class RequestCoalescer<TRequest>(Func<Task>? upstreamBatch = null) where TRequest : ICoalescedRequest
 {
