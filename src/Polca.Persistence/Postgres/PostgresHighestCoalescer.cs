@@ -23,15 +23,10 @@ internal sealed class PostgresHighestCoalescer(NpgsqlDataSource dataSource, stri
     /// <inheritdoc />
     protected override async Task ServeAsync(List<CoalescedRead<string, long>> batch)
     {
-        var byId = new Dictionary<string, List<CoalescedRead<string, long>>>(batch.Count, StringComparer.Ordinal);
-        foreach (var request in batch)
-        {
-            if (!byId.TryGetValue(request.Query, out var sameId)) byId.Add(request.Query, sameId = []);
-            sameId.Add(request);
-        }
+        var byId = batch.ToLookup(request => request.Query, StringComparer.Ordinal);
         await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql.HighestPerIdSql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = byId.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = byId.Select(sameId => sameId.Key).ToArray() });
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {

@@ -125,20 +125,11 @@ internal sealed class PostgresReplayCoalescer : PostgresRequestCoalescer<ReplayR
     /// <summary>Where each replay's wanted events lie; replays with none are left out (they are done).</summary>
     private async Task<List<ReplayBounds>> ReadBoundsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<ReplayRequest> requests)
     {
-        var ids = new string[requests.Count];
-        var from = new long[requests.Count];
-        var to = new long[requests.Count];
-        for (var i = 0; i < requests.Count; i++)
-        {
-            ids[i] = requests[i].PersistenceId;
-            from[i] = requests[i].FromSequenceNr;
-            to[i] = requests[i].ToSequenceNr;
-        }
         var bounds = new List<ReplayBounds>(requests.Count);
         await using var command = new NpgsqlCommand(_boundsSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = ids });
-        command.Parameters.Add(new NpgsqlParameter { Value = from });
-        command.Parameters.Add(new NpgsqlParameter { Value = to });
+        command.Parameters.Add(new NpgsqlParameter { Value = requests.Select(r => r.PersistenceId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = requests.Select(r => r.FromSequenceNr).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = requests.Select(r => r.ToSequenceNr).ToArray() });
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
@@ -226,7 +217,7 @@ internal sealed class PostgresReplayCoalescer : PostgresRequestCoalescer<ReplayR
         var tagsByOrdering = await PostgresSql.ReadTagsAsync(reader, CancellationToken.None).ConfigureAwait(false);
         await reader.NextResultAsync().ConfigureAwait(false);
         var row = new PostgresReplayRow(reader, tagsByOrdering);
-        while (await row.Advance(CancellationToken.None).ConfigureAwait(false))
+        while (await row.Advance().ConfigureAwait(false))
         {
             if (!byId.TryGetValue(row.PersistenceId, out var sameId)) continue;
             foreach (var request in sameId)

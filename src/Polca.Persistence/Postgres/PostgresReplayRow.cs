@@ -23,10 +23,10 @@ internal sealed class PostgresReplayRow(NpgsqlDataReader reader, Dictionary<long
     public long SequenceNr { get; private set; }
 
     /// <summary>Reads the next row's key columns; false at the end of the result.</summary>
-    public async Task<bool> Advance(CancellationToken cancellationToken)
+    public async Task<bool> Advance()
     {
         _event = null;
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return false;
+        if (!await reader.ReadAsync().ConfigureAwait(false)) return false;
         Ordering = reader.GetInt64(0);
         PersistenceId = reader.GetString(1);
         SequenceNr = reader.GetInt64(2);

@@ -1,4 +1,3 @@
-using System.Data;
 using Npgsql;
 
 namespace Polca.Persistence.Postgres;

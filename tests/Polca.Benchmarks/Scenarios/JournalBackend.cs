@@ -107,7 +107,8 @@ internal sealed class JournalBackend : IAsyncDisposable
         if (_connectionString is null) return;
         await using var connection = new NpgsqlConnection(_connectionString + ";Pooling=false");
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) \"{_schema}\".event_journal, \"{_schema}\".event_tag", connection);
+        var tables = new PostgresJournalSettings(_connectionString);
+        await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) \"{_schema}\".\"{tables.JournalTable}\", \"{_schema}\".\"{tables.TagTable}\"", connection);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
